@@ -1,0 +1,42 @@
+import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+
+import type { ApiConfig } from './api.config';
+import { ApiModule } from './api.module';
+import { ProblemFilter } from './problems/problem.filter';
+import { RequestValidationPipe } from './validation/request-validation.pipe';
+
+/** Largest JSON body the API accepts; bigger bodies get 413. */
+export const JSON_BODY_LIMIT = '256kb';
+
+/** Builds the API application (not yet listening), as main.ts and the tests use it. */
+export async function createApiApp(
+  config: ApiConfig,
+  logger: LogLevel[] | false = ['error', 'warn'],
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(config), {
+    logger,
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT, strict: false });
+  app.useGlobalPipes(new RequestValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Duban API (督办)')
+      .setDescription(
+        'Supervision of the rectification of major fire hazards (重大火灾隐患挂牌督办). ' +
+          'Errors are RFC 9457 problem+json; title and detail are Chinese unless Accept-Language prefers English.',
+      )
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  new Logger('api').debug('OpenAPI document at /docs/openapi.json');
+  return app;
+}

@@ -1,0 +1,57 @@
+import type { Language } from './language';
+
+/** Codes of every problem the API returns; each has a status and a title in both languages. */
+export const PROBLEM_CODES = {
+  invalid_request: { status: 400, zh: '请求无效', en: 'Invalid request' },
+  malformed_json: { status: 400, zh: '请求体不是有效的 JSON', en: 'Request body is not valid JSON' },
+  not_found: { status: 404, zh: '未找到', en: 'Not found' },
+  case_not_found: { status: 404, zh: '案件不存在', en: 'Case not found' },
+  method_not_allowed: { status: 405, zh: '不支持该请求方法', en: 'Method not allowed' },
+  case_number_taken: { status: 409, zh: '案件编号已被占用', en: 'Case number already in use' },
+  payload_too_large: { status: 413, zh: '请求体过大', en: 'Request body too large' },
+  unsupported_media_type: { status: 415, zh: '不支持的内容类型', en: 'Unsupported media type' },
+  idempotency_key_reused: {
+    status: 422,
+    zh: '幂等键已用于不同的请求',
+    en: 'Idempotency key reused with a different request',
+  },
+  service_unavailable: { status: 503, zh: '服务暂时不可用', en: 'Service temporarily unavailable' },
+  internal_error: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+} as const;
+
+export type ProblemCode = keyof typeof PROBLEM_CODES;
+
+/** One invalid input: where it is (a JSON path, query parameter or header) and how to fix it. */
+export interface FieldError {
+  readonly field: string;
+  readonly message: string;
+}
+
+/** RFC 9457 problem details, with Duban's `code` and per-field `errors` as extension members. */
+export interface ProblemDetails {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly instance: string;
+  readonly code: ProblemCode;
+  readonly errors?: readonly FieldError[];
+}
+
+export type Localized = Readonly<Record<Language, string>>;
+
+/** An expected failure with its problem code and a detail in both languages. */
+export class ApiProblem extends Error {
+  constructor(
+    readonly code: ProblemCode,
+    readonly detail: Localized,
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(detail.en);
+    this.name = 'ApiProblem';
+  }
+}
+
+export function problemType(code: ProblemCode): string {
+  return `urn:duban:problem:${code.replace(/_/g, '-')}`;
+}

@@ -1,0 +1,29 @@
+import { createParamDecorator, Injectable, type ExecutionContext, type PipeTransform } from '@nestjs/common';
+import type { Request } from 'express';
+
+import { isCaseNumber } from '@duban/domain';
+
+import { RequestValidationError } from '../problems/request-validation.error';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+/** The Idempotency-Key header, checked when a client sends one. */
+export const IdempotencyKey = createParamDecorator((_: unknown, context: ExecutionContext): string | undefined => {
+  const value = context.switchToHttp().getRequest<Request>().headers['idempotency-key'];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !IDEMPOTENCY_KEY.test(value)) {
+    throw new RequestValidationError([{ field: 'header.Idempotency-Key', constraint: 'isIdempotencyKey', params: {} }]);
+  }
+  return value;
+});
+
+/** Checks a case number in the path. */
+@Injectable()
+export class CaseNumberPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (!isCaseNumber(value)) {
+      throw new RequestValidationError([{ field: 'path.caseNumber', constraint: 'isCaseNumber', params: {} }]);
+    }
+    return value;
+  }
+}

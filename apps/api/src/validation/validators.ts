@@ -1,0 +1,31 @@
+import { registerDecorator, type ValidationOptions } from 'class-validator';
+
+import { chinaDateOf, isCalendarDate, isCaseNumber, isJurisdictionCode, isValidCreditCode } from '@duban/domain';
+
+function rule(name: string, test: (value: unknown) => boolean) {
+  return (options?: ValidationOptions): PropertyDecorator =>
+    (target, propertyName) =>
+      registerDecorator({
+        name,
+        target: target.constructor,
+        propertyName: String(propertyName),
+        options,
+        validator: { validate: test },
+      });
+}
+
+/** A real calendar date written YYYY-MM-DD. */
+export const IsCalendarDate = rule('isCalendarDate', (v) => typeof v === 'string' && isCalendarDate(v));
+
+/** A date no later than today in China Standard Time; checked only once the date itself is valid. */
+export const IsNotFutureChinaDate = rule(
+  'isNotFutureChinaDate',
+  (v) => typeof v !== 'string' || !isCalendarDate(v) || v <= chinaDateOf(new Date()),
+);
+
+export const IsCaseNumber = rule('isCaseNumber', (v) => typeof v === 'string' && isCaseNumber(v));
+
+export const IsJurisdictionCode = rule('isJurisdictionCode', (v) => typeof v === 'string' && isJurisdictionCode(v));
+
+/** A unified social credit code with a correct check character; the message says which part is wrong. */
+export const IsCreditCode = rule('isCreditCode', (v) => typeof v === 'string' && isValidCreditCode(v));

@@ -1,0 +1,46 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+
+import { CaseProjectionRepository } from '@duban/persistence';
+import { workerWorkflowSource } from '@duban/temporal';
+
+import { createCaseActivities } from './case-activities';
+import { WORKER_CONFIG } from './tokens';
+import type { WorkerConfig } from './worker.config';
+
+/** Runs the Temporal worker of the case workflows for as long as the application context lives. */
+@Injectable()
+export class CaseWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(CaseWorkerService.name);
+  private worker?: Worker;
+  private connection?: NativeConnection;
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+    private readonly projection: CaseProjectionRepository,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace: this.config.TEMPORAL_NAMESPACE,
+      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+      activities: createCaseActivities(this.projection),
+      ...workerWorkflowSource(),
+    });
+    this.running = this.worker.run();
+    this.running.catch((error: unknown) => this.logger.error(`worker stopped with an error: ${String(error)}`));
+    this.logger.log(
+      `polling task queue ${this.config.TEMPORAL_TASK_QUEUE} on ${this.config.TEMPORAL_ADDRESS} (namespace ${this.config.TEMPORAL_NAMESPACE})`,
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+    await this.connection?.close();
+    this.logger.log('worker stopped');
+  }
+}

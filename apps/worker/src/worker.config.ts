@@ -1,0 +1,16 @@
+import { loadConfiguration, type Configuration } from '@duban/config';
+
+export const WORKER_VARIABLES = [
+  'DATABASE_URL',
+  'DATABASE_POOL_SIZE',
+  'TEMPORAL_ADDRESS',
+  'TEMPORAL_NAMESPACE',
+  'TEMPORAL_TASK_QUEUE',
+  'LOG_LEVEL',
+] as const;
+
+export type WorkerConfig = Configuration<(typeof WORKER_VARIABLES)[number]>;
+
+export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  return loadConfiguration(WORKER_VARIABLES, env);
+}

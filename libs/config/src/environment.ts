@@ -1,0 +1,181 @@
+/**
+ * Every environment variable Duban reads, with its default and its check. Each process reads the
+ * subset it needs, and start-up fails with one line per missing or invalid value.
+ */
+export interface VariableSpec<T> {
+  readonly name: string;
+  readonly description: string;
+  /** The value used when the variable is unset; undefined makes the variable required. */
+  readonly defaultValue?: T;
+  readonly parse: (raw: string) => T;
+}
+
+export class InvalidValueError extends Error {}
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+function integer(min: number, max: number): (raw: string) => number {
+  return (raw) => {
+    if (!/^\d+$/.test(raw.trim())) throw new InvalidValueError(`must be a whole number from ${min} to ${max}`);
+    const value = Number(raw);
+    if (value < min || value > max) throw new InvalidValueError(`must be a whole number from ${min} to ${max}`);
+    return value;
+  };
+}
+
+function oneOf<T extends string>(values: readonly T[]): (raw: string) => T {
+  return (raw) => {
+    if (!(values as readonly string[]).includes(raw))
+      throw new InvalidValueError(`must be one of ${values.join(', ')}`);
+    return raw as T;
+  };
+}
+
+function nonEmpty(raw: string): string {
+  if (raw.trim() === '') throw new InvalidValueError('must not be empty');
+  return raw;
+}
+
+function postgresUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new InvalidValueError('must be a URL such as postgres://user:password@host:5432/duban');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new InvalidValueError('must start with postgres:// or postgresql://');
+  }
+  if (url.pathname.length <= 1) throw new InvalidValueError('must name a database, as in postgres://host:5432/duban');
+  return raw;
+}
+
+function hostPort(raw: string): string {
+  if (!/^[A-Za-z0-9.\-[\]:]+:\d{1,5}$/.test(raw))
+    throw new InvalidValueError('must be host:port, for example localhost:7233');
+  return raw;
+}
+
+export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const VARIABLES = {
+  PORT: { name: 'PORT', description: 'Port the HTTP API listens on.', defaultValue: 3000, parse: integer(1, 65535) },
+  HOST: {
+    name: 'HOST',
+    description: 'Address the HTTP API binds to; 0.0.0.0 in containers.',
+    defaultValue: '127.0.0.1',
+    parse: nonEmpty,
+  },
+  DATABASE_URL: {
+    name: 'DATABASE_URL',
+    description: 'PostgreSQL connection URL. `npm start` starts an embedded PostgreSQL when it is unset.',
+    parse: postgresUrl,
+  },
+  DATABASE_POOL_SIZE: {
+    name: 'DATABASE_POOL_SIZE',
+    description: 'Maximum PostgreSQL connections per process.',
+    defaultValue: 10,
+    parse: integer(1, 200),
+  },
+  TEMPORAL_ADDRESS: {
+    name: 'TEMPORAL_ADDRESS',
+    description: 'Temporal frontend host:port. `npm start` starts a Temporal dev server when it is unset.',
+    parse: hostPort,
+  },
+  TEMPORAL_NAMESPACE: {
+    name: 'TEMPORAL_NAMESPACE',
+    description: 'Temporal namespace of the case workflows.',
+    defaultValue: 'default',
+    parse: nonEmpty,
+  },
+  TEMPORAL_TASK_QUEUE: {
+    name: 'TEMPORAL_TASK_QUEUE',
+    description: 'Task queue the worker polls and the API starts case workflows on.',
+    defaultValue: 'duban-cases',
+    parse: nonEmpty,
+  },
+  DUBAN_DATA_DIR: {
+    name: 'DUBAN_DATA_DIR',
+    description: 'Folder of the embedded PostgreSQL cluster and the Temporal dev server database.',
+    defaultValue: 'data',
+    parse: nonEmpty,
+  },
+  EMBEDDED_POSTGRES_PORT: {
+    name: 'EMBEDDED_POSTGRES_PORT',
+    description: 'Port of the embedded PostgreSQL that `npm start` runs.',
+    defaultValue: 54329,
+    parse: integer(1, 65535),
+  },
+  TEMPORAL_DEV_PORT: {
+    name: 'TEMPORAL_DEV_PORT',
+    description: 'Frontend port of the Temporal dev server that `npm start` runs.',
+    defaultValue: 7233,
+    parse: integer(1, 65535),
+  },
+  TEMPORAL_UI_PORT: {
+    name: 'TEMPORAL_UI_PORT',
+    description: 'Web UI port of the Temporal dev server that `npm start` runs.',
+    defaultValue: 8233,
+    parse: integer(1, 65535),
+  },
+  TEMPORAL_CLI_PATH: {
+    name: 'TEMPORAL_CLI_PATH',
+    description: 'Path of the Temporal CLI binary; found on PATH or in .tools/temporal/bin when unset.',
+    defaultValue: '',
+    parse: (raw: string) => raw,
+  },
+  TEMPORAL_TEST_SERVER_PATH: {
+    name: 'TEMPORAL_TEST_SERVER_PATH',
+    description: 'Path of the Temporal time-skipping test server binary, used by the tests.',
+    defaultValue: '',
+    parse: (raw: string) => raw,
+  },
+  LOG_LEVEL: {
+    name: 'LOG_LEVEL',
+    description: `Lowest log level printed: ${LOG_LEVELS.join(', ')}.`,
+    defaultValue: 'log',
+    parse: oneOf(LOG_LEVELS),
+  },
+} as const satisfies Record<string, VariableSpec<unknown>>;
+
+export type VariableName = keyof typeof VARIABLES;
+type ValueOf<N extends VariableName> = ReturnType<(typeof VARIABLES)[N]['parse']>;
+export type Configuration<N extends VariableName> = { readonly [K in N]: ValueOf<K> };
+
+/**
+ * Reads and checks the named variables. Throws a ConfigurationError listing every problem at once,
+ * so an operator fixes them in one pass.
+ */
+export function loadConfiguration<N extends VariableName>(
+  names: readonly N[],
+  env: NodeJS.ProcessEnv = process.env,
+): Configuration<N> {
+  const problems: string[] = [];
+  const values: Record<string, unknown> = {};
+  for (const name of names) {
+    const spec: VariableSpec<unknown> = VARIABLES[name];
+    const raw = env[name];
+    if (raw === undefined || raw === '') {
+      if (spec.defaultValue === undefined) {
+        problems.push(`${name} is missing: ${spec.description}`);
+      } else {
+        values[name] = spec.defaultValue;
+      }
+      continue;
+    }
+    try {
+      values[name] = spec.parse(raw);
+    } catch (error) {
+      if (!(error instanceof InvalidValueError)) throw error;
+      problems.push(`${name}=${JSON.stringify(raw)} is invalid: it ${error.message}`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigurationError(problems);
+  return values as Configuration<N>;
+}

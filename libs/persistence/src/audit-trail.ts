@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+
+import type { EntityManager } from 'typeorm';
+
+import { AuditEntryEntity } from './entities';
+
+/** Hash of the row before the first one. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Advisory lock key that serialises appends, so each row chains to the one committed before it. */
+const AUDIT_APPEND_LOCK = 0x64756261; // "duba"
+
+export interface AuditRecord {
+  readonly caseNumber: string;
+  readonly sequence: number;
+  readonly eventType: string;
+  /** Canonical JSON of what happened, as the hash covers it. */
+  readonly content: string;
+  readonly recordedAt: Date;
+}
+
+export function auditHash(algorithm: string, previousHash: string, record: AuditRecord): string {
+  return createHash(algorithm)
+    .update(previousHash)
+    .update('\n')
+    .update(`${record.caseNumber}\n${record.sequence}\n${record.eventType}\n${record.recordedAt.toISOString()}\n`)
+    .update(record.content)
+    .digest('hex');
+}
+
+/** Appends one audit row inside the caller's transaction, chained to the last committed row. */
+export async function appendAuditEntry(manager: EntityManager, record: AuditRecord): Promise<AuditEntryEntity> {
+  await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_APPEND_LOCK]);
+  const last = await manager
+    .getRepository(AuditEntryEntity)
+    .createQueryBuilder('entry')
+    .orderBy('entry.id', 'DESC')
+    .limit(1)
+    .getOne();
+  const previousHash = last?.hash ?? GENESIS_HASH;
+  const algorithm = 'sha256';
+  const entry = manager.getRepository(AuditEntryEntity).create({
+    ...record,
+    previousHash,
+    algorithm,
+    hash: auditHash(algorithm, previousHash, record),
+  });
+  return manager.getRepository(AuditEntryEntity).save(entry);
+}

@@ -1,0 +1,39 @@
+import { types } from 'pg';
+import { DataSource } from 'typeorm';
+
+import { MIGRATIONS } from '@duban/migrations';
+import { ENTITIES } from './entities';
+
+const PG_DATE_OID = 1082;
+
+// A DATE column is a calendar date, so it stays a 'YYYY-MM-DD' string instead of becoming a Date at
+// local midnight.
+types.setTypeParser(PG_DATE_OID, (value: string) => value);
+
+export interface DatabaseOptions {
+  readonly url: string;
+  readonly poolSize?: number;
+  readonly applicationName?: string;
+}
+
+/** Creates (without connecting) the TypeORM data source of Duban's schema. */
+export function createDataSource(options: DatabaseOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error', 'warn', 'migration'],
+    applicationName: options.applicationName ?? 'duban',
+    extra: { max: options.poolSize ?? 10 },
+  });
+}
+
+/** Applies every pending migration and returns the names of those it ran. */
+export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  return applied.map((migration) => migration.name);
+}
