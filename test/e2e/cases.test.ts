@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 
 import { startApps, uniqueCaseNumber, type RunningApps } from '../support/apps';
 
@@ -41,5 +42,195 @@ describe('cases API over a running worker', () => {
     expect(read.body.responsibleUnit).toEqual({ name: '某某宾馆有限公司', creditCode: '91350100M000100Y43' });
     expect(read.body.hazardItems).toEqual([{ description: '自动喷水灭火系统未保持正常运行', location: '地下一层' }]);
     expect(read.body.discoveredOn).toBe('2025-09-26');
+  });
+
+  it('rejects an invalid body with a problem naming each field', async () => {
+    const body = {
+      ...openingBody('b!'),
+      jurisdictionCode: '999999',
+      discoveredOn: '2025-02-30',
+      responsibleUnit: { name: '某某宾馆', creditCode: '91430102MA4L0Q0B19' },
+      hazardItems: [],
+      colour: 'red',
+    };
+
+    const response = await request(apps.api.getHttpServer()).post('/cases').send(body);
+
+    expect(response.status).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body.code).toBe('invalid_request');
+    expect(response.body.title).toBe('请求无效');
+    const fields = (response.body.errors as { field: string }[]).map((e) => e.field);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'caseNumber',
+        'jurisdictionCode',
+        'discoveredOn',
+        'responsibleUnit.creditCode',
+        'hazardItems',
+        'colour',
+      ]),
+    );
+    const creditCode = (response.body.errors as { field: string; message: string }[]).find(
+      (e) => e.field === 'responsibleUnit.creditCode',
+    );
+    expect(creditCode?.message).toBe('统一社会信用代码校验位错误，按前 17 位计算应为 8，请核对');
+  });
+
+  it('answers in English when Accept-Language asks for it', async () => {
+    const body = { ...openingBody(uniqueCaseNumber()), placeType: 'spaceship' };
+
+    const response = await request(apps.api.getHttpServer()).post('/cases').set('Accept-Language', 'en').send(body);
+
+    expect(response.status).toBe(400);
+    expect(response.body.title).toBe('Invalid request');
+    expect(response.body.errors).toHaveLength(1);
+    expect(response.body.errors[0].field).toBe('placeType');
+    expect(response.body.errors[0].message).toMatch(/^must be one of: hotel, shopping_mall/);
+  });
+
+  it('rejects malformed JSON and a body that is not an object', async () => {
+    const malformed = await request(apps.api.getHttpServer())
+      .post('/cases')
+      .set('Content-Type', 'application/json')
+      .send('{"caseNumber": ');
+    const array = await request(apps.api.getHttpServer())
+      .post('/cases')
+      .send([openingBody('x')]);
+
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.code).toBe('malformed_json');
+    expect(array.status).toBe(400);
+    expect(array.body.errors).toEqual([{ field: '(body)', message: '请求体必须是 JSON 对象' }]);
+  });
+
+  it('rejects an oversize body with 413', async () => {
+    const body = { ...openingBody(uniqueCaseNumber()), address: 'x'.repeat(300 * 1024) };
+
+    const response = await request(apps.api.getHttpServer()).post('/cases').send(body);
+
+    expect(response.status).toBe(413);
+    expect(response.body.code).toBe('payload_too_large');
+  });
+
+  it('opens one case for the same Idempotency-Key sent twice', async () => {
+    const caseNumber = uniqueCaseNumber();
+    const key = `key-${caseNumber}`;
+
+    const first = await request(apps.api.getHttpServer())
+      .post('/cases')
+      .set('Idempotency-Key', key)
+      .send(openingBody(caseNumber));
+    const second = await request(apps.api.getHttpServer())
+      .post('/cases')
+      .set('Idempotency-Key', key)
+      .send(openingBody(caseNumber));
+
+    expect(first.status).toBe(201);
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+    expect(second.status).toBe(200);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(second.body).toEqual(first.body);
+    const events = await apps.worker
+      .get(DataSource)
+      .query('SELECT count(*)::int AS n FROM case_events WHERE case_number = $1', [caseNumber]);
+    expect(events[0].n).toBe(1);
+  });
+
+  it('rejects an Idempotency-Key reused for a different body', async () => {
+    const key = `key-${uniqueCaseNumber()}`;
+    await request(apps.api.getHttpServer())
+      .post('/cases')
+      .set('Idempotency-Key', key)
+      .send(openingBody(uniqueCaseNumber()));
+
+    const reused = await request(apps.api.getHttpServer())
+      .post('/cases')
+      .set('Idempotency-Key', key)
+      .send(openingBody(uniqueCaseNumber()));
+
+    expect(reused.status).toBe(422);
+    expect(reused.body.code).toBe('idempotency_key_reused');
+  });
+
+  it('rejects an invalid Idempotency-Key naming the header', async () => {
+    const response = await request(apps.api.getHttpServer())
+      .post('/cases')
+      .set('Idempotency-Key', 'has spaces in it')
+      .send(openingBody(uniqueCaseNumber()));
+
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].field).toBe('header.Idempotency-Key');
+  });
+
+  it('returns the case for a repeat of the same opening and 409 for a clash', async () => {
+    const caseNumber = uniqueCaseNumber();
+    await request(apps.api.getHttpServer()).post('/cases').send(openingBody(caseNumber));
+
+    const repeat = await request(apps.api.getHttpServer()).post('/cases').send(openingBody(caseNumber));
+    const clash = await request(apps.api.getHttpServer())
+      .post('/cases')
+      .send({ ...openingBody(caseNumber), address: '另一个地址' });
+
+    expect(repeat.status).toBe(200);
+    expect(repeat.body.caseNumber).toBe(caseNumber);
+    expect(clash.status).toBe(409);
+    expect(clash.body.code).toBe('case_number_taken');
+    const stored = await request(apps.api.getHttpServer()).get(`/cases/${caseNumber}`);
+    expect(stored.body.address).toBe('长沙市芙蓉区某某路 1 号');
+  });
+
+  it('pages through the list with a cursor', async () => {
+    const opened: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const caseNumber = uniqueCaseNumber('L');
+      await request(apps.api.getHttpServer()).post('/cases').send(openingBody(caseNumber));
+      opened.push(caseNumber);
+    }
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 100; page++) {
+      const response = await request(apps.api.getHttpServer())
+        .get('/cases')
+        .query({ limit: 2, ...(cursor ? { cursor } : {}) });
+      expect(response.status).toBe(200);
+      expect(response.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...(response.body.items as { caseNumber: string }[]).map((c) => c.caseNumber));
+      cursor = response.body.nextCursor ?? undefined;
+      if (!cursor) break;
+    }
+
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toEqual(expect.arrayContaining(opened));
+    expect(seen.indexOf(opened[2]!)).toBeLessThan(seen.indexOf(opened[0]!));
+  });
+
+  it('rejects bad list parameters naming them', async () => {
+    const limit = await request(apps.api.getHttpServer()).get('/cases').query({ limit: 1000 });
+    const cursor = await request(apps.api.getHttpServer()).get('/cases').query({ cursor: 'nonsense' });
+
+    expect(limit.status).toBe(400);
+    expect(limit.body.errors[0].field).toBe('query.limit');
+    expect(cursor.status).toBe(400);
+    expect(cursor.body.errors[0].field).toBe('query.cursor');
+  });
+
+  it('answers 404 for an unknown case and 400 for a malformed case number', async () => {
+    const missing = await request(apps.api.getHttpServer()).get('/cases/NO-SUCH-CASE');
+    const malformed = await request(apps.api.getHttpServer()).get('/cases/%E4%B8%AD');
+
+    expect(missing.status).toBe(404);
+    expect(missing.body.code).toBe('case_not_found');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors[0].field).toBe('path.caseNumber');
+  });
+
+  it('reports PostgreSQL and Temporal as up', async () => {
+    const response = await request(apps.api.getHttpServer()).get('/health');
+
+    expect(response.status).toBe(200);
+    expect(response.body.status).toBe('ok');
+    expect(response.body.checks.postgres.status).toBe('up');
+    expect(response.body.checks.temporal.status).toBe('up');
   });
 });
