@@ -60,8 +60,9 @@ describe('hazardCase workflow on the time-skipping server', () => {
   it('records the opening as event 1 and answers the snapshot query', async () => {
     const recorded: RecordCaseEventInput[] = [];
     const activities: CaseActivities = {
-      recordCaseEvent: async (event) => {
+      recordCaseEvent: (event) => {
         recorded.push(event);
+        return Promise.resolve();
       },
     };
 
@@ -91,7 +92,7 @@ describe('hazardCase workflow on the time-skipping server', () => {
   });
 
   it('answers a repeat of the same opening as not created', async () => {
-    const confirmed = await runWithWorker({ recordCaseEvent: async () => undefined }, async (taskQueue) => {
+    const confirmed = await runWithWorker({ recordCaseEvent: () => Promise.resolve() }, async (taskQueue) => {
       const handle = await env.client.workflow.start('hazardCase', {
         workflowId: `case-${randomUUID()}`,
         taskQueue,
@@ -109,7 +110,7 @@ describe('hazardCase workflow on the time-skipping server', () => {
   });
 
   it('rejects a different opening under the same case number', async () => {
-    const outcome = await runWithWorker({ recordCaseEvent: async () => undefined }, async (taskQueue) => {
+    const outcome = await runWithWorker({ recordCaseEvent: () => Promise.resolve() }, async (taskQueue) => {
       const handle = await env.client.workflow.start('hazardCase', {
         workflowId: `case-${randomUUID()}`,
         taskQueue,
@@ -134,9 +135,9 @@ describe('hazardCase workflow on the time-skipping server', () => {
   it('retries the projection until it succeeds before confirming', async () => {
     let attempts = 0;
     const activities: CaseActivities = {
-      recordCaseEvent: async () => {
+      recordCaseEvent: () => {
         attempts += 1;
-        if (attempts < 3) throw new Error('database unavailable');
+        return attempts < 3 ? Promise.reject(new Error('database unavailable')) : Promise.resolve();
       },
     };
 
