@@ -7,6 +7,7 @@ export const WORKER_VARIABLES = [
   'TEMPORAL_NAMESPACE',
   'TEMPORAL_TASK_QUEUE',
   'LOG_LEVEL',
+  'WORKER_HEALTH_FILE',
 ] as const;
 
 export type WorkerConfig = Configuration<(typeof WORKER_VARIABLES)[number]>;

@@ -136,6 +136,13 @@ export const VARIABLES = {
     defaultValue: '',
     parse: (raw: string) => raw,
   },
+  WORKER_HEALTH_FILE: {
+    name: 'WORKER_HEALTH_FILE',
+    description:
+      'File the worker touches every 15 s while it polls; a container health check reads its age. Unset: no file.',
+    defaultValue: '',
+    parse: (raw: string) => raw,
+  },
   LOG_LEVEL: {
     name: 'LOG_LEVEL',
     description: `Lowest log level printed: ${LOG_LEVELS.join(', ')}.`,

@@ -1,0 +1,118 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { freePort, startEmbeddedPostgres, startTemporalDevServer, stopProcess } from '@duban/local-stack';
+import { createDataSource, runMigrations } from '@duban/persistence';
+import { resolveTemporalBinary, temporalBinaryNotFound } from '@duban/temporal';
+
+export interface BenchStack {
+  readonly apiUrl: string;
+  readonly temporalAddress: string;
+  readonly databaseUrl: string;
+  readonly taskQueue: string;
+  readonly worker: ChildProcess;
+  readonly api: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the deployment topology on this machine: a fresh embedded PostgreSQL, an in-memory
+ * Temporal dev server, and the compiled worker and API as separate processes.
+ */
+export async function startBenchStack(): Promise<BenchStack> {
+  const postgres = await startEmbeddedPostgres({
+    dataDir: mkdtempSync(join(tmpdir(), 'duban-bench-pg-')),
+    port: await freePort(),
+    database: 'duban_bench',
+    persistent: false,
+  });
+  const cli = resolveTemporalBinary('cli');
+  if (cli.type !== 'existing-path') throw temporalBinaryNotFound('cli', cli.tried, 'benchmarks do not download');
+  const temporal = await startTemporalDevServer({ cliPath: cli.path, port: await freePort() });
+  const dataSource = createDataSource({ url: postgres.url, poolSize: 1 });
+  await dataSource.initialize();
+  await runMigrations(dataSource);
+  await dataSource.destroy();
+
+  const port = await freePort();
+  const taskQueue = 'bench-cases';
+  const env = {
+    ...process.env,
+    DATABASE_URL: postgres.url,
+    TEMPORAL_ADDRESS: temporal.address,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+  };
+  const dist = join(__dirname, '..');
+  const worker = spawn(process.execPath, [join(dist, 'apps', 'worker', 'src', 'main.js')], { env, stdio: 'inherit' });
+  const api = spawn(process.execPath, [join(dist, 'apps', 'api', 'src', 'main.js')], { env, stdio: 'inherit' });
+  const apiUrl = `http://127.0.0.1:${port}`;
+  await waitForHealth(`${apiUrl}/health`);
+  return {
+    apiUrl,
+    temporalAddress: temporal.address,
+    databaseUrl: postgres.url,
+    taskQueue,
+    worker,
+    api,
+    stop: async () => {
+      await stopProcess(api);
+      await stopProcess(worker);
+      await temporal.stop();
+      await postgres.stop();
+    },
+  };
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not become healthy within 60 s`);
+}
+
+/** Runs `task` for indexes 0..count-1 with at most `concurrency` in flight, and returns each latency in ms. */
+export async function runConcurrently(
+  count: number,
+  concurrency: number,
+  task: (index: number) => Promise<void>,
+): Promise<number[]> {
+  const latencies: number[] = new Array<number>(count);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(concurrency, count) }, async () => {
+    for (let index = next++; index < count; index = next++) {
+      const started = performance.now();
+      await task(index);
+      latencies[index] = performance.now() - started;
+    }
+  });
+  await Promise.all(lanes);
+  return latencies;
+}
+
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index] ?? Number.NaN;
+}
+
+/** Reads a `--name value` option as a positive whole number. */
+export function numberOption(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  if (index < 0) return fallback;
+  const value = Number(process.argv[index + 1]);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`--${name} must be a positive whole number, got ${String(process.argv[index + 1])}`);
+  }
+  return value;
+}
