@@ -5,8 +5,12 @@ import { PersistenceModule } from '@duban/persistence';
 import { createTemporalClient } from '@duban/temporal';
 
 import { API_CONFIG, TEMPORAL_CLIENT, type ApiConfig } from './api.config';
+import { CalendarController } from './calendar/calendar.controller';
+import { CalendarService } from './calendar/calendar.service';
 import { CasesController } from './cases/cases.controller';
 import { CasesService } from './cases/cases.service';
+import { DeterminationController } from './determination/determination.controller';
+import { DeterminationService } from './determination/determination.service';
 import { HealthController } from './health/health.controller';
 
 @Injectable()
@@ -31,7 +35,7 @@ export class ApiModule {
           applicationName: 'duban-api',
         }),
       ],
-      controllers: [CasesController, HealthController],
+      controllers: [CasesController, CalendarController, DeterminationController, HealthController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         {
@@ -41,6 +45,8 @@ export class ApiModule {
         },
         TemporalClientCloser,
         CasesService,
+        CalendarService,
+        DeterminationService,
       ],
     };
   }

@@ -72,6 +72,59 @@ const MESSAGES: Record<string, MessageTemplate> = {
     en: 'is not a cursor this endpoint returned; send nextCursor from the previous page',
   }),
   isJsonObject: () => ({ zh: '请求体必须是 JSON 对象', en: 'the request body must be a JSON object' }),
+  isBoolean: () => ({ zh: '必须是 true 或 false', en: 'must be true or false' }),
+  periodRequired: () => ({
+    zh: '缺少期限，请提供 workingDays（工作日数）或 calendarDays（自然日数）其中之一',
+    en: 'is missing; send either workingDays or calendarDays',
+  }),
+  periodConflict: () => ({
+    zh: 'workingDays 与 calendarDays 只能提供其一，请删除其中一个',
+    en: 'cannot be combined with the other period; send only one of workingDays and calendarDays',
+  }),
+  rollForwardWithoutCalendarDays: () => ({
+    zh: '仅适用于 calendarDays（自然日），请删除该参数或改用 calendarDays',
+    en: 'applies only to calendarDays; remove it or send calendarDays instead of workingDays',
+  }),
+  deadlineOutOfRange: () => ({
+    zh: '截止日期将晚于 9999-12-31，请提供更早的起算日期或更短的期限',
+    en: 'would put the deadline after 9999-12-31; send an earlier from date or a shorter period',
+  }),
+  isClauseOfEdition: (p) => ({
+    zh: `${String(p['value'])} 不是 ${String(p['edition'])} 的判定要素条号（该版本的要素在第 ${String(p['hint'])} 章）；请按 GET /determination/rulesets 列出的条号填写`,
+    en: `${String(p['value'])} is not an element clause of ${String(p['edition'])}, whose elements are in chapters ${String(p['hint'])}; send a clause listed by GET /determination/rulesets`,
+  }),
+  uniqueClause: (p) => ({
+    zh: `要素 ${String(p['value'])} 重复，请只列一次并合并其证据`,
+    en: `repeats element ${String(p['value'])}; list it once and merge its evidence`,
+  }),
+  isPlaceCategoryOfEdition: (p) => ({
+    zh: `${String(p['value'])} 不是 ${String(p['edition'])} 的场所类别，应为：${list(p['values'])}`,
+    en: `${String(p['value'])} is not a place category of ${String(p['edition'])}; send one of: ${list(p['values'])}`,
+  }),
+  placeCategoryRequired: (p) => ({
+    zh: `缺少场所类别：请提供 placeCategory（${String(p['edition'])} 的类别：${list(p['values'])}），或提供 placeType 以推定类别`,
+    en: `is missing; send placeCategory (${String(p['edition'])} has: ${list(p['values'])}) or a placeType to derive it from`,
+  }),
+  placeTypeDecidesCategory: (p) => ({
+    zh: `场所类型 ${String(p['value'])} 在 ${String(p['edition'])} 下不能确定场所类别，请提供 placeCategory，取值：${list(p['values'])}`,
+    en: `${String(p['value'])} does not decide the place category under ${String(p['edition'])}; send placeCategory, one of: ${list(p['values'])}`,
+  }),
+  isExclusionOfEdition: (p) => {
+    const values = Array.isArray(p['values']) ? p['values'] : [];
+    return values.length === 0
+      ? {
+          zh: `${String(p['edition'])} 的排除情形尚未收录，不能回答 ${String(p['value'])}；请删除 exclusions`,
+          en: `cannot be answered: the exclusions of ${String(p['edition'])} are not in the catalogue; remove exclusions`,
+        }
+      : {
+          zh: `${String(p['value'])} 不是 ${String(p['edition'])} 的排除情形，应为：${list(values)}`,
+          en: `${String(p['value'])} is not an exclusion of ${String(p['edition'])}; send one of: ${list(values)}`,
+        };
+  },
+  uniqueExclusion: (p) => ({
+    zh: `排除情形 ${String(p['value'])} 重复回答，请只保留一项`,
+    en: `answers exclusion ${String(p['value'])} again; keep one answer`,
+  }),
 };
 
 export function renderValidationMessage(constraint: string, params: MessageParams, language: Language): string {
