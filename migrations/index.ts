@@ -1,4 +1,5 @@
 import { CreateCaseTables1764835200000 } from './1764835200000-CreateCaseTables';
+import { AddCaseStateAndOutbox1764838800000 } from './1764838800000-AddCaseStateAndOutbox';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
-export const MIGRATIONS = [CreateCaseTables1764835200000];
+export const MIGRATIONS = [CreateCaseTables1764835200000, AddCaseStateAndOutbox1764838800000];

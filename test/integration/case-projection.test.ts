@@ -4,7 +4,16 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 
-import { SYSTEM_ACTOR, type CaseEvent, type CaseOpening, type CaseSnapshot } from '@duban/domain';
+import {
+  DEFAULT_ESCALATION_POLICY,
+  OFFICIAL_SCHEDULES,
+  openedCaseState,
+  SYSTEM_ACTOR,
+  WorkingCalendar,
+  type CaseEvent,
+  type CaseOpening,
+  type CaseState,
+} from '@duban/domain';
 import {
   auditHash,
   AuditEntryEntity,
@@ -12,6 +21,7 @@ import {
   CaseProjectionRepository,
   GENESIS_HASH,
   HazardCaseEntity,
+  NotificationEntity,
 } from '@duban/persistence';
 import { confirmOpenedUpdate, workflowBundlerOptions, type HazardCaseInput } from '@duban/temporal';
 
@@ -45,8 +55,11 @@ describe('case projection on PostgreSQL', () => {
     await dataSource.destroy();
   });
 
-  function openedEvent(opening: CaseOpening): { event: CaseEvent; snapshot: CaseSnapshot } {
+  const calendar = WorkingCalendar.fromSchedules(OFFICIAL_SCHEDULES);
+
+  function openedEvent(opening: CaseOpening): { event: CaseEvent; snapshot: CaseState } {
     const occurredAt = '2025-10-09T01:00:00.000Z';
+    const initial = openedCaseState(opening, occurredAt, DEFAULT_ESCALATION_POLICY, { calendar });
     return {
       event: {
         sequence: 1,
@@ -54,8 +67,19 @@ describe('case projection on PostgreSQL', () => {
         occurredAt,
         actor: SYSTEM_ACTOR,
         data: { opening, openingHash: 'c'.repeat(64) },
+        notifications: [
+          {
+            topic: 'reminder',
+            recipient: {
+              kind: 'unit',
+              jurisdictionCode: opening.jurisdictionCode,
+              unitCreditCode: opening.responsibleUnit.creditCode,
+            },
+            text: { zh: '测试通知', en: 'test notification' },
+          },
+        ],
       },
-      snapshot: { ...opening, stage: 'discovered', openedAt: occurredAt, lastSequence: 1 },
+      snapshot: { ...initial, lastSequence: 1 },
     };
   }
 
@@ -63,23 +87,28 @@ describe('case projection on PostgreSQL', () => {
     const caseNumber = uniqueCaseNumber('P');
     const { event, snapshot } = openedEvent(openingFor(caseNumber));
 
-    const first = await projection.recordEvent(event, snapshot);
-    const second = await projection.recordEvent(event, snapshot);
+    const first = await projection.recordEvents([event], snapshot);
+    const second = await projection.recordEvents([event], snapshot);
 
-    expect(first.written).toBe(true);
-    expect(second.written).toBe(false);
+    expect(first.written).toEqual([1]);
+    expect(second.written).toEqual([]);
+    expect(await dataSource.getRepository(NotificationEntity).countBy({ caseNumber })).toBe(1);
+    const notification = await dataSource.getRepository(NotificationEntity).findOneByOrFail({ caseNumber });
+    expect(notification.key).toBe(`${caseNumber}/1/0`);
+    expect(notification.recipientUnitCreditCode).toBe('91350100M000100Y43');
     expect(await dataSource.getRepository(CaseEventEntity).countBy({ caseNumber })).toBe(1);
     expect(await dataSource.getRepository(AuditEntryEntity).countBy({ caseNumber })).toBe(1);
     const row = await dataSource.getRepository(HazardCaseEntity).findOneByOrFail({ caseNumber });
     expect(row.stage).toBe('discovered');
     expect(row.discoveredOn).toBe('2025-10-09');
     expect(row.openingHash).toBe('c'.repeat(64));
+    expect(row.state.clocks.handling_opinion?.due).toBe('2025-10-17');
   });
 
   it('chains every audit entry to the one before it', async () => {
     for (let i = 0; i < 3; i++) {
       const { event, snapshot } = openedEvent(openingFor(uniqueCaseNumber('C')));
-      await projection.recordEvent(event, snapshot);
+      await projection.recordEvents([event], snapshot);
     }
 
     const entries = await dataSource.getRepository(AuditEntryEntity).find({ order: { id: 'ASC' } });
@@ -95,7 +124,7 @@ describe('case projection on PostgreSQL', () => {
 
   it('rejects changes to written audit entries', async () => {
     const { event, snapshot } = openedEvent(openingFor(uniqueCaseNumber('A')));
-    await projection.recordEvent(event, snapshot);
+    await projection.recordEvents([event], snapshot);
 
     await expect(
       dataSource.query(`UPDATE audit_entries SET content = '{}' WHERE case_number = $1`, [snapshot.caseNumber]),
@@ -140,10 +169,21 @@ describe('case projection on PostgreSQL', () => {
     expect(confirmed.created).toBe(true);
     const row = await dataSource.getRepository(HazardCaseEntity).findOneByOrFail({ caseNumber });
     expect(row.stage).toBe('discovered');
-    expect(row.lastSequence).toBe(1);
     expect(row.placeType).toBe('warehouse');
-    const events = await dataSource.getRepository(CaseEventEntity).findBy({ caseNumber });
-    expect(events.map((e) => e.type)).toEqual(['case_opened']);
+    // Discovered in 2025, so the 7-working-day handling-opinion and report clocks have long lapsed.
+    const events = await dataSource
+      .getRepository(CaseEventEntity)
+      .find({ where: { caseNumber }, order: { sequence: 'ASC' } });
+    expect(events.map((e) => e.type)).toEqual(['case_opened', 'statutory_clock_missed', 'statutory_clock_missed']);
+    expect(row.lastSequence).toBe(3);
+    const notifications = await dataSource
+      .getRepository(NotificationEntity)
+      .find({ where: { caseNumber }, order: { key: 'ASC' } });
+    expect(notifications.map((n) => [n.key, n.recipientRole, n.recipientJurisdictionCode])).toEqual([
+      [`${caseNumber}/2/0`, 'brigade_leader', '350102'],
+      [`${caseNumber}/3/0`, 'brigade_leader', '350102'],
+    ]);
+    expect(row.state.stage).toBe('discovered');
     expect(events[0]?.actor).toEqual(SYSTEM_ACTOR);
   });
 });

@@ -1,20 +1,15 @@
-// A hazardCase workflow changed without a patch: it waits a minute before recording the opening.
+// A hazardCase workflow changed without a patch: it waits a minute before loading the calendar.
 // The replay test uses it to show that a recorded history catches such a change.
-import { condition, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
+import { condition, proxyActivities, sleep } from '@temporalio/workflow';
 
-import type { CaseSnapshot } from '@duban/domain';
+import type { CaseState } from '@duban/domain';
 import { PROJECTION_ACTIVITY_OPTIONS, type CaseActivities, type HazardCaseInput } from '@duban/temporal/contracts';
 
-const { recordCaseEvent } = proxyActivities<CaseActivities>(PROJECTION_ACTIVITY_OPTIONS);
+const { loadCalendarSchedules } = proxyActivities<CaseActivities>(PROJECTION_ACTIVITY_OPTIONS);
 
-export async function hazardCase(input: HazardCaseInput): Promise<CaseSnapshot> {
-  const openedAt = new Date(workflowInfo().startTime).toISOString();
-  const snapshot: CaseSnapshot = { ...input.opening, stage: 'discovered', openedAt, lastSequence: 1 };
+export async function hazardCase(input: HazardCaseInput): Promise<CaseState> {
   await sleep('1 minute');
-  await recordCaseEvent({
-    event: { sequence: 1, type: 'case_opened', occurredAt: openedAt, actor: input.openedBy, data: {} },
-    snapshot,
-  });
+  await loadCalendarSchedules();
   await condition(() => false);
-  return snapshot;
+  throw new Error(`case ${input.opening.caseNumber} never ends`);
 }

@@ -1,109 +1,187 @@
 /**
  * Records one workflow history per case path into test/fixtures/histories/, for the replay test.
  * Runs each path on the time-skipping test server with stand-in activities (replay never runs
- * activities, it only checks the commands the workflow code makes). Re-record only together with
- * an intentional, unreleased change to the workflow code.
+ * activities, it only checks the commands the workflow code makes). Re-record only together with an
+ * intentional, unreleased change to the workflow code:
  *
- *   npm run build && node dist/scripts/record-histories.js
+ *   npm run record-histories
+ *
+ * Jest runs this file only through that script; it is not part of npm test.
  */
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 
-import { SYSTEM_ACTOR, type CaseOpening } from '@duban/domain';
-import {
-  confirmOpenedUpdate,
-  projectRoot,
-  resolveTemporalBinary,
-  temporalBinaryNotFound,
-  workflowBundlerOptions,
-  type CaseActivities,
-  type HazardCaseInput,
-} from '@duban/temporal';
+import { endOfChinaDate, MINUTES_ESCALATION_POLICY } from '@duban/domain';
 
-const TASK_QUEUE = 'record-histories';
+import { createTimeSkippingEnvironment } from '../support/temporal-test-env';
+import { ACTORS, CaseHarness, PLAN } from '../workflows/case-harness';
 
-const OPENING: CaseOpening = {
-  caseNumber: 'REPLAY-0001',
-  responsibleUnit: { name: '某某宾馆有限公司', creditCode: '91430102MA4L0Q0B18' },
-  jurisdictionCode: '430102',
-  placeType: 'hotel',
-  address: '长沙市芙蓉区某某路 1 号',
-  discoveredOn: '2025-09-26',
-  discoverySource: 'inspection',
-  hazardItems: [{ description: '自动喷水灭火系统未保持正常运行', location: '地下一层' }],
-};
+type Options = Parameters<typeof CaseHarness.run>[1];
 
-/** A path through the case workflow; it leaves the workflow ended, so the history is complete. */
 interface Scenario {
   readonly name: string;
-  run(client: Client, workflowId: string): Promise<void>;
+  readonly options: Options;
+  drive(c: CaseHarness): Promise<void>;
+}
+
+const MINUTE = 60_000;
+
+async function closeAfterPassedReinspection(c: CaseHarness): Promise<void> {
+  await c.send(ACTORS.unit, 'apply_for_reinspection', {});
+  await c.send(ACTORS.brigadeLeader, 'record_reinspection', { passed: true, findings: '已整改' });
+  await c.send(ACTORS.brigadeLeader, 'close_case', {});
 }
 
 const SCENARIOS: Scenario[] = [
+  { name: 'case-opened', options: {}, drive: () => Promise.resolve() },
   {
-    name: 'case-opened',
-    async run(client, workflowId) {
-      const input: HazardCaseInput = {
-        opening: { ...OPENING, caseNumber: workflowId },
-        openedBy: SYSTEM_ACTOR,
-        openingHash: 'a'.repeat(64),
-        openRequestId: 'request-1',
-      };
-      const handle = await client.workflow.start('hazardCase', { workflowId, taskQueue: TASK_QUEUE, args: [input] });
-      await handle.executeUpdate(confirmOpenedUpdate, {
-        args: [{ openRequestId: 'request-1', openingHash: 'a'.repeat(64) }],
+    name: 'happy-path',
+    options: {},
+    async drive(c) {
+      await c.driveToListed(await c.today(60), 1);
+      await c.send(ACTORS.unit, 'submit_plan', { plan: PLAN });
+      await c.send(ACTORS.unit, 'submit_progress_report', { summary: '喷淋泵已采购' });
+      await closeAfterPassedReinspection(c);
+      await c.send(ACTORS.countyLeader, 'consent_to_delisting', {});
+      await c.handle.result();
+    },
+  },
+  {
+    name: 'extension-rejected-then-approved',
+    options: {},
+    async drive(c) {
+      await c.driveToListed(await c.today(30));
+      await c.send(ACTORS.unit, 'submit_plan', { plan: PLAN });
+      await c.send(ACTORS.unit, 'request_extension', { requestedDeadline: await c.today(60) });
+      await c.send(ACTORS.countyLeader, 'decide_extension', { approved: false });
+      await c.send(ACTORS.unit, 'request_extension', { requestedDeadline: await c.today(45) });
+      await c.send(ACTORS.countyLeader, 'decide_extension', { approved: true });
+    },
+  },
+  {
+    name: 'reinspection-failed-then-passed',
+    options: {},
+    async drive(c) {
+      await c.driveToListed(await c.today(30));
+      await c.send(ACTORS.unit, 'submit_plan', { plan: PLAN });
+      await c.send(ACTORS.unit, 'apply_for_reinspection', {});
+      await c.send(ACTORS.brigadeLeader, 'record_reinspection', { passed: false, findings: '喷淋末端压力不足' });
+      await closeAfterPassedReinspection(c);
+    },
+  },
+  {
+    name: 'escalation-ladder',
+    options: { policy: MINUTES_ESCALATION_POLICY },
+    async drive(c) {
+      const deadline = await c.today(1);
+      await c.driveToListed(deadline);
+      await c.send(ACTORS.unit, 'submit_plan', { plan: PLAN });
+      const deadlineAt = endOfChinaDate(deadline).getTime();
+      await c.advanceTo(deadlineAt + 3 * MINUTE);
+      await c.send(ACTORS.countyLeader, 'acknowledge_escalation', { escalationId: `supervisory_letter@${deadline}` });
+      await c.advanceTo(deadlineAt + 6 * MINUTE + 1000);
+      await c.send(ACTORS.countyLeader, 'decide_exposure', { approved: true });
+      await c.advanceTo(deadlineAt + 12 * MINUTE);
+      await closeAfterPassedReinspection(c);
+      await c.advanceTo(deadlineAt + 20 * MINUTE);
+    },
+  },
+  {
+    name: 'imported-overdue',
+    options: {
+      discoveredOn: '2019-03-01',
+      import: {
+        stage: 'listed',
+        listing: {
+          documentNumber: '湘政督〔2019〕3号',
+          listedOn: '2019-04-01',
+          level: 'province',
+          government: { jurisdictionCode: '430000', name: '湖南省人民政府' },
+          responsiblePerson: '不详',
+          supervisingDepartment: '省消防救援总队',
+          deadline: '2019-12-31',
+          reportingIntervalMonths: 0,
+        },
+        source: '湘政督〔2019〕3号',
+      },
+    },
+    async drive(c) {
+      await c.settle();
+    },
+  },
+  {
+    name: 'seal-expired-and-renewed',
+    options: {},
+    async drive(c) {
+      const sealed = await c.send(ACTORS.inspector, 'apply_seal', {
+        sealedOn: await c.today(),
+        scope: '地下一层',
+        days: 30,
       });
-      await handle.executeUpdate(confirmOpenedUpdate, {
-        args: [{ openRequestId: 'request-2', openingHash: 'a'.repeat(64) }],
+      await c.advanceTo(Date.parse(sealed.state.clocks.seal?.dueAt ?? '') + 1000);
+      const renewed = await c.send(ACTORS.inspector, 'apply_seal', {
+        sealedOn: await c.today(),
+        scope: '地下一层',
+        days: 10,
       });
-      await handle.terminate('history recorded');
+      await c.send(ACTORS.inspector, 'lift_seal', { liftedOn: await c.today() });
+      expect(renewed.state.seals).toHaveLength(2);
+    },
+  },
+  {
+    name: 'withdrawn',
+    options: {},
+    async drive(c) {
+      await c.send(ACTORS.brigadeLeader, 'withdraw_case', {}, '重复立案');
+      await c.handle.result();
+    },
+  },
+  {
+    name: 'suspended-and-resumed',
+    options: {},
+    async drive(c) {
+      await c.driveToListed(await c.today(30));
+      await c.send(ACTORS.inspector, 'suspend_case', {}, '单位已停业');
+      await c.send(ACTORS.inspector, 'resume_case', {}, '单位恢复营业');
+    },
+  },
+  {
+    name: 'continued-as-new',
+    options: { policy: MINUTES_ESCALATION_POLICY, continueAsNewAfter: 100 },
+    async drive(c) {
+      await c.driveToListed(await c.today(3 * 365), 1);
+      await c.send(ACTORS.unit, 'submit_plan', { plan: PLAN });
+      for (let month = 0; month < 12; month++) await c.advance(31 * 24 * 60 * MINUTE);
+      await c.send(ACTORS.unit, 'submit_progress_report', { summary: '仍在整改' });
     },
   },
 ];
 
-const STAND_IN_ACTIVITIES: CaseActivities = {
-  recordCaseEvent: () => Promise.resolve(),
-};
+describe('history recorder', () => {
+  let env: TestWorkflowEnvironment;
+  const folder = join(__dirname, '..', 'fixtures', 'histories');
 
-async function main(): Promise<void> {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  const binary = resolveTemporalBinary('test-server');
-  if (binary.type !== 'existing-path') throw temporalBinaryNotFound('test-server', binary.tried, 'not downloading');
-  const env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: binary.path } },
+  beforeAll(async () => {
+    env = await createTimeSkippingEnvironment();
+    mkdirSync(folder, { recursive: true });
+    for (const file of readdirSync(folder)) rmSync(join(folder, file));
   });
-  const folder = join(projectRoot(), 'test', 'fixtures', 'histories');
-  mkdirSync(folder, { recursive: true });
-  try {
-    const { workflowsPath, webpackConfigHook } = workflowBundlerOptions();
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: TASK_QUEUE,
-      workflowsPath,
-      bundlerOptions: { webpackConfigHook },
-      activities: STAND_IN_ACTIVITIES,
-    });
-    await worker.runUntil(async () => {
-      for (const scenario of SCENARIOS) {
-        const workflowId = `REPLAY-${scenario.name}`;
-        await scenario.run(env.client, workflowId);
-        const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
-        const file = join(folder, `${scenario.name}.json`);
-        writeFileSync(file, `${historyToJSON(history)}\n`);
-        console.log(`recorded ${scenario.name}: ${history.events?.length ?? 0} events in ${file}`);
-      }
-    });
-  } finally {
-    await env.teardown();
-  }
-}
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
+  afterAll(async () => {
+    await env?.teardown();
+  });
+
+  it.each(SCENARIOS.map((scenario) => [scenario.name, scenario] as const))('records %s', async (name, scenario) => {
+    await CaseHarness.run(env, scenario.options, async (c) => {
+      await scenario.drive(c);
+      await c.handle.terminate('history recorded').catch(() => undefined);
+      // The latest run: for a case that continued as new, the run that resumed from the carried state.
+      const history = await env.client.workflow.getHandle(c.caseNumber).fetchHistory();
+      writeFileSync(join(folder, `${name}.json`), `${historyToJSON(history)}\n`);
+      expect(history.events?.length).toBeGreaterThan(5);
+    });
+  });
 });

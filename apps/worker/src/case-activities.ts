@@ -1,16 +1,36 @@
 import { log } from '@temporalio/activity';
 
+import { DEFAULT_ESCALATION_POLICY, OFFICIAL_SCHEDULES, type EscalationPolicy, type YearSchedule } from '@duban/domain';
 import type { CaseProjectionRepository } from '@duban/persistence';
 import type { CaseActivities } from '@duban/temporal';
 
+export interface CaseActivityOptions {
+  /** Policy every case gets; tests and benchmarks pass one whose rungs are minutes apart. */
+  readonly policy?: EscalationPolicy;
+  readonly schedules?: readonly YearSchedule[];
+}
+
 /** Builds the activities of the case workflow over the worker's repositories. */
-export function createCaseActivities(projection: CaseProjectionRepository): CaseActivities {
+export function createCaseActivities(
+  projection: CaseProjectionRepository,
+  options: CaseActivityOptions = {},
+): CaseActivities {
   return {
-    async recordCaseEvent({ event, snapshot }) {
-      const { written } = await projection.recordEvent(event, snapshot);
-      if (!written) {
-        log.info('case event already recorded', { caseNumber: snapshot.caseNumber, sequence: event.sequence });
+    async recordCaseEvents({ events, state }) {
+      const { written } = await projection.recordEvents(events, state);
+      if (written.length < events.length) {
+        log.info('case events already recorded', {
+          caseNumber: state.caseNumber,
+          skipped: events.length - written.length,
+        });
       }
+    },
+    // NOTE: the schedules and policies are the built-in ones until administrators can load them.
+    loadCalendarSchedules() {
+      return Promise.resolve([...(options.schedules ?? OFFICIAL_SCHEDULES)]);
+    },
+    resolveEscalationPolicy() {
+      return Promise.resolve(options.policy ?? DEFAULT_ESCALATION_POLICY);
     },
   };
 }

@@ -9,7 +9,7 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 
-import { canonicalJson, SYSTEM_ACTOR, type CaseOpening, type CaseSnapshot } from '@duban/domain';
+import { canonicalJson, SYSTEM_ACTOR, type CaseOpening, type CaseState } from '@duban/domain';
 import { CaseQueryRepository, IdempotencyKeyRepository } from '@duban/persistence';
 import {
   CASE_NUMBER_TAKEN,
@@ -25,7 +25,7 @@ import { toCaseResponse, type CaseListResponse, type CaseResponse } from './dto/
 import { DEFAULT_PAGE_SIZE, type ListCasesQuery } from './dto/list-cases.query';
 import type { OpenCaseDto } from './dto/open-case.dto';
 
-type HazardCaseWorkflow = (input: HazardCaseInput) => Promise<CaseSnapshot>;
+type HazardCaseWorkflow = (input: HazardCaseInput) => Promise<CaseState>;
 
 export interface OpenCaseResult {
   /** True when this request opened the case; false when it found the same case already open. */

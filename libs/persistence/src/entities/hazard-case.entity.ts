@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-import type { CaseStage, DiscoverySource, HazardItem, PlaceType } from '@duban/domain';
+import type { CaseStage, CaseState, DiscoverySource, HazardItem, ListingLevel, PlaceType } from '@duban/domain';
 
 /** Read model of one hazard case: the latest snapshot the case workflow recorded. */
 @Entity({ name: 'hazard_cases' })
@@ -26,8 +26,8 @@ export class HazardCaseEntity {
   unitName!: string;
 
   @Index()
-  @Column({ name: 'unit_credit_code', type: 'char', length: 18 })
-  unitCreditCode!: string;
+  @Column({ name: 'unit_credit_code', type: 'char', length: 18, nullable: true })
+  unitCreditCode!: string | null;
 
   @Column({ name: 'discovered_on', type: 'date' })
   discoveredOn!: string;
@@ -49,4 +49,24 @@ export class HazardCaseEntity {
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+
+  /** The whole workflow state after the last recorded event. */
+  @Column({ type: 'jsonb' })
+  state!: CaseState;
+
+  @Column({ name: 'listing_level', type: 'varchar', length: 16, nullable: true })
+  listingLevel!: ListingLevel | null;
+
+  /** Rectification deadline in force (China date), or null before a notice sets one. */
+  @Column({ type: 'date', nullable: true })
+  deadline!: string | null;
+
+  @Column({ name: 'deadline_at', type: 'timestamptz', nullable: true })
+  deadlineAt!: Date | null;
+
+  @Column({ type: 'boolean' })
+  overdue!: boolean;
+
+  @Column({ type: 'boolean' })
+  imported!: boolean;
 }

@@ -1,96 +1,149 @@
-import type { DataSource, Repository } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
-import { canonicalJson, type CaseEvent, type CaseOpening, type CaseSnapshot } from '@duban/domain';
+import { canonicalJson, currentDeadline, type CaseEvent, type CaseState } from '@duban/domain';
 
 import { appendAuditEntry } from '../audit-trail';
-import { HazardCaseEntity } from '../entities';
 
 export interface ProjectionResult {
-  /** False when the event was already recorded, as happens when an activity is retried. */
-  readonly written: boolean;
+  /** Sequence numbers written now; an event already recorded (a retried activity) is skipped. */
+  readonly written: readonly number[];
 }
 
-/** Writes case events from the workflow into the read model and the audit trail. */
+/** Writes case events from the workflow into the read model, the outbox and the audit trail. */
 export class CaseProjectionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Records one event and the snapshot after it, in one transaction. The event row's key
-   * (case number, sequence) makes a repeat write nothing.
+   * Records events, their notifications and the state after them, in one transaction. Each event's
+   * key (case number, sequence) makes a repeat write nothing, so a retried activity is harmless.
    */
-  async recordEvent(event: CaseEvent, snapshot: CaseSnapshot): Promise<ProjectionResult> {
+  async recordEvents(events: readonly CaseEvent[], state: CaseState): Promise<ProjectionResult> {
     return this.dataSource.transaction(async (manager) => {
       const recordedAt = new Date();
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO case_events (case_number, sequence, type, occurred_at, actor, reason, data, recorded_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (case_number, sequence) DO NOTHING
-         RETURNING sequence`,
-        [
-          snapshot.caseNumber,
-          event.sequence,
-          event.type,
-          new Date(event.occurredAt),
-          JSON.stringify(event.actor),
-          event.reason ?? null,
-          JSON.stringify(event.data),
-          recordedAt,
-        ],
-      );
-      if (inserted.length === 0) return { written: false };
+      const written: number[] = [];
+      for (const event of events) {
+        if (await this.insertEvent(manager, state.caseNumber, event, recordedAt)) written.push(event.sequence);
+      }
+      if (written.length === 0) return { written };
 
-      const openingHash = event.type === 'case_opened' ? String(event.data['openingHash']) : undefined;
-      await this.upsertCase(manager.getRepository(HazardCaseEntity), snapshot, recordedAt, openingHash);
-      await appendAuditEntry(manager, {
-        caseNumber: snapshot.caseNumber,
-        sequence: event.sequence,
-        eventType: event.type,
-        content: canonicalJson(event),
-        recordedAt,
-      });
-      return { written: true };
+      const opening = events.find((e) => e.type === 'case_opened' || e.type === 'case_imported');
+      await this.upsertCase(manager, state, recordedAt, opening ? String(opening.data['openingHash']) : undefined);
+      for (const event of events.filter((e) => written.includes(e.sequence))) {
+        await this.insertNotifications(manager, state.caseNumber, event, recordedAt);
+        await appendAuditEntry(manager, {
+          caseNumber: state.caseNumber,
+          sequence: event.sequence,
+          eventType: event.type,
+          content: canonicalJson(event),
+          recordedAt,
+        });
+      }
+      return { written };
     });
   }
 
+  private async insertEvent(
+    manager: EntityManager,
+    caseNumber: string,
+    event: CaseEvent,
+    recordedAt: Date,
+  ): Promise<boolean> {
+    const inserted: unknown[] = await manager.query(
+      `INSERT INTO case_events (case_number, sequence, type, occurred_at, actor, reason, data, recorded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (case_number, sequence) DO NOTHING
+       RETURNING sequence`,
+      [
+        caseNumber,
+        event.sequence,
+        event.type,
+        new Date(event.occurredAt),
+        JSON.stringify(event.actor),
+        event.reason ?? null,
+        JSON.stringify(event.data),
+        recordedAt,
+      ],
+    );
+    return inserted.length === 1;
+  }
+
+  private async insertNotifications(
+    manager: EntityManager,
+    caseNumber: string,
+    event: CaseEvent,
+    recordedAt: Date,
+  ): Promise<void> {
+    for (const [index, notification] of (event.notifications ?? []).entries()) {
+      const recipient = notification.recipient;
+      await manager.query(
+        `INSERT INTO notifications (key, case_number, sequence, topic, recipient_kind, recipient_jurisdiction_code,
+           recipient_role, recipient_unit_credit_code, escalation_id, text_zh, text_en, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        [
+          notificationKey(caseNumber, event.sequence, index),
+          caseNumber,
+          event.sequence,
+          notification.topic,
+          recipient.kind,
+          recipient.jurisdictionCode,
+          recipient.kind === 'role' ? recipient.role : null,
+          recipient.kind === 'unit' ? recipient.unitCreditCode : null,
+          notification.escalationId ?? null,
+          notification.text.zh,
+          notification.text.en,
+          recordedAt,
+        ],
+      );
+    }
+  }
+
   private async upsertCase(
-    repository: Repository<HazardCaseEntity>,
-    snapshot: CaseSnapshot,
+    manager: EntityManager,
+    state: CaseState,
     recordedAt: Date,
     openingHash: string | undefined,
   ): Promise<void> {
-    const row = toCaseRow(snapshot, recordedAt);
-    if (openingHash !== undefined) {
-      await repository.insert({ ...row, openingHash });
-      return;
-    }
-    // Events are recorded in sequence order, but a guard keeps an older snapshot from overwriting a newer one.
-    await repository
-      .createQueryBuilder()
-      .update(HazardCaseEntity)
-      .set(row)
-      .where('case_number = :caseNumber AND last_sequence < :sequence', {
-        caseNumber: snapshot.caseNumber,
-        sequence: snapshot.lastSequence,
-      })
-      .execute();
+    const opening = state.opening;
+    const rectification = state.clocks.rectification;
+    const values = [
+      state.caseNumber,
+      state.stage,
+      opening.jurisdictionCode,
+      opening.placeType,
+      opening.address,
+      opening.responsibleUnit.name,
+      opening.responsibleUnit.creditCode,
+      opening.discoveredOn,
+      opening.discoverySource,
+      JSON.stringify(opening.hazardItems),
+      openingHash ?? '',
+      new Date(state.openedAt),
+      state.lastSequence,
+      recordedAt,
+      JSON.stringify(state),
+      state.listing?.level ?? null,
+      currentDeadline(state) ?? null,
+      rectification ? new Date(rectification.dueAt) : null,
+      rectification?.status === 'missed',
+      state.imported !== undefined,
+    ];
+    // Events arrive in sequence order, but the guard keeps an older state from overwriting a newer one.
+    await manager.query(
+      `INSERT INTO hazard_cases (case_number, stage, jurisdiction_code, place_type, address, unit_name, unit_credit_code,
+         discovered_on, discovery_source, hazard_items, opening_hash, opened_at, last_sequence, updated_at, state,
+         listing_level, deadline, deadline_at, overdue, imported)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+       ON CONFLICT (case_number) DO UPDATE SET
+         stage = EXCLUDED.stage, hazard_items = EXCLUDED.hazard_items, last_sequence = EXCLUDED.last_sequence,
+         updated_at = EXCLUDED.updated_at, state = EXCLUDED.state, listing_level = EXCLUDED.listing_level,
+         deadline = EXCLUDED.deadline, deadline_at = EXCLUDED.deadline_at, overdue = EXCLUDED.overdue
+       WHERE hazard_cases.last_sequence < EXCLUDED.last_sequence`,
+      values,
+    );
   }
 }
 
-function toCaseRow(snapshot: CaseSnapshot, recordedAt: Date): Omit<HazardCaseEntity, 'openingHash'> {
-  const opening: CaseOpening = snapshot;
-  return {
-    caseNumber: opening.caseNumber,
-    stage: snapshot.stage,
-    jurisdictionCode: opening.jurisdictionCode,
-    placeType: opening.placeType,
-    address: opening.address,
-    unitName: opening.responsibleUnit.name,
-    unitCreditCode: opening.responsibleUnit.creditCode,
-    discoveredOn: opening.discoveredOn,
-    discoverySource: opening.discoverySource,
-    hazardItems: [...opening.hazardItems],
-    openedAt: new Date(snapshot.openedAt),
-    lastSequence: snapshot.lastSequence,
-    updatedAt: recordedAt,
-  };
+/** Stable key of the index-th notification of an event, carried to every channel that delivers it. */
+export function notificationKey(caseNumber: string, sequence: number, index: number): string {
+  return `${caseNumber}/${sequence}/${index}`;
 }

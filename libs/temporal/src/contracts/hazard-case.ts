@@ -1,11 +1,29 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 
-import type { Actor, CaseEvent, CaseOpening, CaseSnapshot } from '@duban/domain';
+import type {
+  Actor,
+  CaseCommand,
+  CaseEvent,
+  CaseImport,
+  CaseOpening,
+  CaseState,
+  ClockState,
+  EscalationPolicy,
+  ListingLevel,
+  YearSchedule,
+} from '@duban/domain';
 
 /** Workflow type name of the hazard case workflow; its workflow id is the case number. */
 export const HAZARD_CASE_WORKFLOW_TYPE = 'hazardCase';
 
-/** Input of a new case workflow. */
+/** A one-line record of an event, kept in the workflow for the history summary query. */
+export interface EventSummary {
+  readonly sequence: number;
+  readonly type: string;
+  readonly occurredAt: string;
+}
+
+/** Input of a case workflow: a new case, an imported historic one, or a run continued as new. */
 export interface HazardCaseInput {
   readonly opening: CaseOpening;
   readonly openedBy: Actor;
@@ -13,6 +31,12 @@ export interface HazardCaseInput {
   readonly openingHash: string;
   /** Id of the API request that started the workflow. */
   readonly openRequestId: string;
+  /** Set when the case comes from a historic record. */
+  readonly import?: CaseImport;
+  /** History length past which the run continues as new; tests set it low. Defaults to CONTINUE_AS_NEW_HISTORY_LENGTH. */
+  readonly continueAsNewAfter?: number;
+  /** Set when a run continues as new: the state to carry on from. */
+  readonly resume?: { readonly state: CaseState; readonly recentEvents: readonly EventSummary[] };
 }
 
 export interface ConfirmOpenedArgs {
@@ -23,11 +47,20 @@ export interface ConfirmOpenedArgs {
 export interface ConfirmOpenedResult {
   /** True when this request started the case, false when it found the case already open. */
   readonly created: boolean;
-  readonly snapshot: CaseSnapshot;
+  readonly state: CaseState;
 }
 
 /** Error type of an update rejected because the case number belongs to a different case. */
 export const CASE_NUMBER_TAKEN = 'CaseNumberTaken';
+
+/** Error type of a command that does not fit the case; the failure's details hold the rejection. */
+export const COMMAND_REJECTED = 'CommandRejected';
+
+export interface CommandRejectionDetails {
+  readonly code: string;
+  readonly zh: string;
+  readonly en: string;
+}
 
 /**
  * Sent with the start of a case (update-with-start), it returns once the opening is in the read model,
@@ -35,21 +68,65 @@ export const CASE_NUMBER_TAKEN = 'CaseNumberTaken';
  */
 export const confirmOpenedUpdate = defineUpdate<ConfirmOpenedResult, [ConfirmOpenedArgs]>('confirmOpened');
 
-export const getCaseSnapshotQuery = defineQuery<CaseSnapshot>('getCaseSnapshot');
+export interface ExecuteCommandArgs {
+  readonly command: CaseCommand;
+  readonly actor: Actor;
+}
 
-export interface RecordCaseEventInput {
-  readonly event: CaseEvent;
-  /** The case as it stands after the event. */
-  readonly snapshot: CaseSnapshot;
+export interface ExecuteCommandResult {
+  /** Sequence numbers of the events the command recorded. */
+  readonly sequences: readonly number[];
+  readonly state: CaseState;
+}
+
+/** Every lifecycle command; returns after its events are in the read model. */
+export const executeCommandUpdate = defineUpdate<ExecuteCommandResult, [ExecuteCommandArgs]>('executeCommand');
+
+/** Loads new or corrected year schedules into a running case, which recomputes provisional clocks. */
+export const calendarUpdatedSignal = defineSignal<[readonly YearSchedule[]]>('calendarUpdated');
+
+export interface CaseView {
+  readonly state: CaseState;
+  readonly clocks: readonly ClockState[];
+  /** The ladder of the deadline in force, each rung with its instant and whether it has passed. */
+  readonly ladder: readonly {
+    readonly id: string;
+    readonly kind: string;
+    readonly at: string;
+    readonly passed: boolean;
+  }[];
+  readonly nextWakeAt: string | null;
+  readonly recentEvents: readonly EventSummary[];
+}
+
+export const getCaseViewQuery = defineQuery<CaseView>('getCaseView');
+
+export interface RecordCaseEventsInput {
+  readonly events: readonly CaseEvent[];
+  /** The case as it stands after the last of the events. */
+  readonly state: CaseState;
 }
 
 /** Activities the case workflow calls; the worker implements them. */
 export interface CaseActivities {
-  /** Writes one event to the read model and the audit trail in one transaction; a repeat writes nothing. */
-  recordCaseEvent(input: RecordCaseEventInput): Promise<void>;
+  /**
+   * Writes events, their notifications (to the outbox) and the state after them to the read model and
+   * the audit trail, in one transaction; events already written are skipped.
+   */
+  recordCaseEvents(input: RecordCaseEventsInput): Promise<void>;
+  /** Returns the official year schedules the working calendar uses. */
+  loadCalendarSchedules(): Promise<YearSchedule[]>;
+  /** Chooses the escalation policy for a jurisdiction and listing level. */
+  resolveEscalationPolicy(input: {
+    jurisdictionCode: string;
+    listingLevel: ListingLevel | null;
+  }): Promise<EscalationPolicy>;
 }
 
 export const PROJECTION_ACTIVITY_OPTIONS = {
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 } as const;
+
+/** A history past this many events continues as new, far below Temporal's limit of 51,200. */
+export const CONTINUE_AS_NEW_HISTORY_LENGTH = 5000;

@@ -14,8 +14,13 @@ class ResponsibleUnitResponse {
   @ApiProperty({ description: 'Name (责任单位名称)' })
   name!: string;
 
-  @ApiProperty({ description: 'Unified social credit code (统一社会信用代码)' })
-  creditCode!: string;
+  @ApiProperty({
+    description:
+      'Unified social credit code (统一社会信用代码); null for an imported case whose record does not state it',
+    type: String,
+    nullable: true,
+  })
+  creditCode!: string | null;
 }
 
 class HazardItemResponse {
