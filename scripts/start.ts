@@ -11,7 +11,13 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { ConfigurationError, loadConfiguration } from '@duban/config';
-import { startEmbeddedPostgres, startTemporalDevServer, stopProcess } from '@duban/local-stack';
+import {
+  ensureLocalSecret,
+  localSecretPath,
+  startEmbeddedPostgres,
+  startTemporalDevServer,
+  stopProcess,
+} from '@duban/local-stack';
 import { createDataSource, runMigrations } from '@duban/persistence';
 import { projectRoot, resolveTemporalBinary, temporalBinaryNotFound } from '@duban/temporal';
 
@@ -70,7 +76,11 @@ async function main(): Promise<void> {
     await dataSource.destroy();
     log(applied.length > 0 ? `applied migrations: ${applied.join(', ')}` : 'schema is up to date');
 
-    const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress };
+    if (!process.env.AUTH_JWT_SECRET && !process.env.AUTH_JWKS_URL) {
+      env.AUTH_JWT_SECRET = ensureLocalSecret(dataDir);
+      log(`bearer tokens are signed with the secret in ${localSecretPath(dataDir)}; npm run token prints one`);
+    }
     const worker = runChild('worker', join(__dirname, '..', 'apps', 'worker', 'src', 'main.js'), env, shutdown);
     stops.push(() => stopProcess(worker));
     const api = runChild('api', join(__dirname, '..', 'apps', 'api', 'src', 'main.js'), env, shutdown);

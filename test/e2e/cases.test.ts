@@ -2,6 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 
 import { startApps, uniqueCaseNumber, type RunningApps } from '../support/apps';
+import { bearer } from '../support/tokens';
 
 function openingBody(caseNumber: string) {
   return {
@@ -16,8 +17,19 @@ function openingBody(caseNumber: string) {
   };
 }
 
+const INSPECTOR = bearer('inspector', '430102');
+
 describe('cases API over a running worker', () => {
   let apps: RunningApps;
+
+  /** Requests as a signed-in user. */
+  function as(authorization: string) {
+    const server = apps.api.getHttpServer();
+    return {
+      get: (url: string) => request(server).get(url).set('Authorization', authorization),
+      post: (url: string) => request(server).post(url).set('Authorization', authorization),
+    };
+  }
 
   beforeAll(async () => {
     apps = await startApps();
@@ -30,13 +42,13 @@ describe('cases API over a running worker', () => {
   it('opens a case and reads it back', async () => {
     const caseNumber = uniqueCaseNumber();
 
-    const opened = await request(apps.api.getHttpServer()).post('/cases').send(openingBody(caseNumber));
+    const opened = await as(INSPECTOR).post('/cases').send(openingBody(caseNumber));
 
     expect(opened.status).toBe(201);
     expect(opened.headers['location']).toBe(`/cases/${caseNumber}`);
     expect(opened.body.stage).toBe('discovered');
     expect(opened.body.lastSequence).toBe(1);
-    const read = await request(apps.api.getHttpServer()).get(`/cases/${caseNumber}`);
+    const read = await as(INSPECTOR).get(`/cases/${caseNumber}`);
     expect(read.status).toBe(200);
     expect(read.body.caseNumber).toBe(caseNumber);
     expect(read.body.responsibleUnit).toEqual({ name: '某某宾馆有限公司', creditCode: '91350100M000100Y43' });
@@ -54,7 +66,7 @@ describe('cases API over a running worker', () => {
       colour: 'red',
     };
 
-    const response = await request(apps.api.getHttpServer()).post('/cases').send(body);
+    const response = await as(INSPECTOR).post('/cases').send(body);
 
     expect(response.status).toBe(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -80,7 +92,7 @@ describe('cases API over a running worker', () => {
   it('answers in English when Accept-Language asks for it', async () => {
     const body = { ...openingBody(uniqueCaseNumber()), placeType: 'spaceship' };
 
-    const response = await request(apps.api.getHttpServer()).post('/cases').set('Accept-Language', 'en').send(body);
+    const response = await as(INSPECTOR).post('/cases').set('Accept-Language', 'en').send(body);
 
     expect(response.status).toBe(400);
     expect(response.body.title).toBe('Invalid request');
@@ -90,11 +102,11 @@ describe('cases API over a running worker', () => {
   });
 
   it('rejects malformed JSON and a body that is not an object', async () => {
-    const malformed = await request(apps.api.getHttpServer())
+    const malformed = await as(INSPECTOR)
       .post('/cases')
       .set('Content-Type', 'application/json')
       .send('{"caseNumber": ');
-    const array = await request(apps.api.getHttpServer())
+    const array = await as(INSPECTOR)
       .post('/cases')
       .send([openingBody('x')]);
 
@@ -107,7 +119,7 @@ describe('cases API over a running worker', () => {
   it('rejects an oversize body with 413', async () => {
     const body = { ...openingBody(uniqueCaseNumber()), address: 'x'.repeat(300 * 1024) };
 
-    const response = await request(apps.api.getHttpServer()).post('/cases').send(body);
+    const response = await as(INSPECTOR).post('/cases').send(body);
 
     expect(response.status).toBe(413);
     expect(response.body.code).toBe('payload_too_large');
@@ -117,11 +129,11 @@ describe('cases API over a running worker', () => {
     const caseNumber = uniqueCaseNumber();
     const key = `key-${caseNumber}`;
 
-    const first = await request(apps.api.getHttpServer())
+    const first = await as(INSPECTOR)
       .post('/cases')
       .set('Idempotency-Key', key)
       .send(openingBody(caseNumber));
-    const second = await request(apps.api.getHttpServer())
+    const second = await as(INSPECTOR)
       .post('/cases')
       .set('Idempotency-Key', key)
       .send(openingBody(caseNumber));
@@ -142,12 +154,12 @@ describe('cases API over a running worker', () => {
 
   it('rejects an Idempotency-Key reused for a different body', async () => {
     const key = `key-${uniqueCaseNumber()}`;
-    await request(apps.api.getHttpServer())
+    await as(INSPECTOR)
       .post('/cases')
       .set('Idempotency-Key', key)
       .send(openingBody(uniqueCaseNumber()));
 
-    const reused = await request(apps.api.getHttpServer())
+    const reused = await as(INSPECTOR)
       .post('/cases')
       .set('Idempotency-Key', key)
       .send(openingBody(uniqueCaseNumber()));
@@ -157,7 +169,7 @@ describe('cases API over a running worker', () => {
   });
 
   it('rejects an invalid Idempotency-Key naming the header', async () => {
-    const response = await request(apps.api.getHttpServer())
+    const response = await as(INSPECTOR)
       .post('/cases')
       .set('Idempotency-Key', 'has spaces in it')
       .send(openingBody(uniqueCaseNumber()));
@@ -168,10 +180,10 @@ describe('cases API over a running worker', () => {
 
   it('returns the case for a repeat of the same opening and 409 for a clash', async () => {
     const caseNumber = uniqueCaseNumber();
-    await request(apps.api.getHttpServer()).post('/cases').send(openingBody(caseNumber));
+    await as(INSPECTOR).post('/cases').send(openingBody(caseNumber));
 
-    const repeat = await request(apps.api.getHttpServer()).post('/cases').send(openingBody(caseNumber));
-    const clash = await request(apps.api.getHttpServer())
+    const repeat = await as(INSPECTOR).post('/cases').send(openingBody(caseNumber));
+    const clash = await as(INSPECTOR)
       .post('/cases')
       .send({ ...openingBody(caseNumber), address: '另一个地址' });
 
@@ -179,7 +191,7 @@ describe('cases API over a running worker', () => {
     expect(repeat.body.caseNumber).toBe(caseNumber);
     expect(clash.status).toBe(409);
     expect(clash.body.code).toBe('case_number_taken');
-    const stored = await request(apps.api.getHttpServer()).get(`/cases/${caseNumber}`);
+    const stored = await as(INSPECTOR).get(`/cases/${caseNumber}`);
     expect(stored.body.address).toBe('长沙市芙蓉区某某路 1 号');
   });
 
@@ -187,13 +199,13 @@ describe('cases API over a running worker', () => {
     const opened: string[] = [];
     for (let i = 0; i < 3; i++) {
       const caseNumber = uniqueCaseNumber('L');
-      await request(apps.api.getHttpServer()).post('/cases').send(openingBody(caseNumber));
+      await as(INSPECTOR).post('/cases').send(openingBody(caseNumber));
       opened.push(caseNumber);
     }
     const seen: string[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < 100; page++) {
-      const response = await request(apps.api.getHttpServer())
+      const response = await as(INSPECTOR)
         .get('/cases')
         .query({ limit: 2, ...(cursor ? { cursor } : {}) });
       expect(response.status).toBe(200);
@@ -209,8 +221,8 @@ describe('cases API over a running worker', () => {
   });
 
   it('rejects bad list parameters naming them', async () => {
-    const limit = await request(apps.api.getHttpServer()).get('/cases').query({ limit: 1000 });
-    const cursor = await request(apps.api.getHttpServer()).get('/cases').query({ cursor: 'nonsense' });
+    const limit = await as(INSPECTOR).get('/cases').query({ limit: 1000 });
+    const cursor = await as(INSPECTOR).get('/cases').query({ cursor: 'nonsense' });
 
     expect(limit.status).toBe(400);
     expect(limit.body.errors[0].field).toBe('query.limit');
@@ -219,8 +231,8 @@ describe('cases API over a running worker', () => {
   });
 
   it('answers 404 for an unknown case and 400 for a malformed case number', async () => {
-    const missing = await request(apps.api.getHttpServer()).get('/cases/NO-SUCH-CASE');
-    const malformed = await request(apps.api.getHttpServer()).get('/cases/%E4%B8%AD');
+    const missing = await as(INSPECTOR).get('/cases/NO-SUCH-CASE');
+    const malformed = await as(INSPECTOR).get('/cases/%E4%B8%AD');
 
     expect(missing.status).toBe(404);
     expect(missing.body.code).toBe('case_not_found');
@@ -229,7 +241,7 @@ describe('cases API over a running worker', () => {
   });
 
   it('reports PostgreSQL and Temporal as up', async () => {
-    const response = await request(apps.api.getHttpServer()).get('/health');
+    const response = await as(INSPECTOR).get('/health');
 
     expect(response.status).toBe(200);
     expect(response.body.status).toBe('ok');

@@ -7,6 +7,7 @@ import { createApiApp } from '../../apps/api/src/api.app';
 import { loadApiConfig, type ApiConfig } from '../../apps/api/src/api.config';
 import { loadWorkerConfig } from '../../apps/worker/src/worker.config';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { TEST_JWT_SECRET } from './tokens';
 
 export interface RunningApps {
   readonly api: INestApplication;
@@ -25,6 +26,7 @@ export async function startApps(): Promise<RunningApps> {
     TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`,
     DATABASE_POOL_SIZE: '4',
     LOG_LEVEL: 'warn',
+    AUTH_JWT_SECRET: TEST_JWT_SECRET,
   };
   const worker = await NestFactory.createApplicationContext(WorkerModule.register(loadWorkerConfig(env)), {
     logger: ['error', 'warn'],

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import type { Client } from '@temporalio/client';
 
 import { PersistenceModule } from '@duban/persistence';
@@ -12,6 +13,13 @@ import { CasesService } from './cases/cases.service';
 import { DeterminationController } from './determination/determination.controller';
 import { DeterminationService } from './determination/determination.service';
 import { HealthController } from './health/health.controller';
+import { AuditController } from './audit/audit.controller';
+import { CaseCommandsController } from './commands/case-commands.controller';
+import { CaseCommandsService } from './commands/case-commands.service';
+import { ListingsController } from './commands/listings.controller';
+import { InboxController } from './inbox/inbox.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { TokenVerifier } from './auth/token-verifier';
 
 @Injectable()
 class TemporalClientCloser implements OnApplicationShutdown {
@@ -35,7 +43,16 @@ export class ApiModule {
           applicationName: 'duban-api',
         }),
       ],
-      controllers: [CasesController, CalendarController, DeterminationController, HealthController],
+      controllers: [
+        CaseCommandsController,
+        ListingsController,
+        InboxController,
+        AuditController,
+        CasesController,
+        CalendarController,
+        DeterminationController,
+        HealthController,
+      ],
       providers: [
         { provide: API_CONFIG, useValue: config },
         {
@@ -44,7 +61,10 @@ export class ApiModule {
             createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE }),
         },
         TemporalClientCloser,
+        TokenVerifier,
+        { provide: APP_GUARD, useClass: AuthGuard },
         CasesService,
+        CaseCommandsService,
         CalendarService,
         DeterminationService,
       ],

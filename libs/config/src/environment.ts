@@ -143,6 +143,37 @@ export const VARIABLES = {
     defaultValue: '',
     parse: (raw: string) => raw,
   },
+  AUTH_JWT_SECRET: {
+    name: 'AUTH_JWT_SECRET',
+    description:
+      'Secret of HS256 bearer tokens (at least 32 characters). `npm start` creates one in the data folder when neither this nor AUTH_JWKS_URL is set.',
+    defaultValue: '',
+    parse: (raw: string) => {
+      if (raw.length < 32) throw new InvalidValueError('must be at least 32 characters long');
+      return raw;
+    },
+  },
+  AUTH_JWKS_URL: {
+    name: 'AUTH_JWKS_URL',
+    description: 'JWKS URL of an identity provider whose RS256/ES256 tokens the API accepts instead of HS256 tokens.',
+    defaultValue: '',
+    parse: (raw: string) => {
+      if (!/^https?:\/\/\S+$/.test(raw)) throw new InvalidValueError('must be an http or https URL');
+      return raw;
+    },
+  },
+  AUTH_ISSUER: {
+    name: 'AUTH_ISSUER',
+    description: 'Expected `iss` claim of bearer tokens; unchecked when unset.',
+    defaultValue: '',
+    parse: (raw: string) => raw,
+  },
+  AUTH_AUDIENCE: {
+    name: 'AUTH_AUDIENCE',
+    description: 'Expected `aud` claim of bearer tokens; unchecked when unset.',
+    defaultValue: '',
+    parse: (raw: string) => raw,
+  },
   LOG_LEVEL: {
     name: 'LOG_LEVEL',
     description: `Lowest log level printed: ${LOG_LEVELS.join(', ')}.`,

@@ -5,3 +5,4 @@ export * from './repositories/case-projection.repository';
 export * from './repositories/case-query.repository';
 export * from './repositories/idempotency-key.repository';
 export * from './persistence.module';
+export * from './audit-verifier';

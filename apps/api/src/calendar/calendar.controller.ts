@@ -6,8 +6,10 @@ import { negotiateLanguage } from '../problems/language';
 import { CalendarService } from './calendar.service';
 import { DeadlineQuery } from './dto/deadline.query';
 import { DeadlineResponse } from './dto/deadline.response';
+import { Public } from '../auth/auth.guard';
 
 @ApiTags('calendar (工作日历)')
+@Public()
 @Controller('calendar')
 export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}

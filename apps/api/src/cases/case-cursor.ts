@@ -1,14 +1,15 @@
-import type { CaseListPosition } from '@duban/persistence';
+import { isCalendarDate } from '@duban/domain';
+import type { CaseListPosition, CaseSort } from '@duban/persistence';
 
 import { RequestValidationError } from '../problems/request-validation.error';
 
-/** Encodes a list position as an opaque URL-safe cursor. */
-export function encodeCursor(position: CaseListPosition): string {
-  return Buffer.from(JSON.stringify([position.openedAt.toISOString(), position.caseNumber])).toString('base64url');
+/** Encodes a list position as an opaque URL-safe cursor, tied to the sort order it belongs to. */
+export function encodeCursor(sort: CaseSort, position: CaseListPosition): string {
+  return Buffer.from(JSON.stringify([sort, position.key, position.caseNumber])).toString('base64url');
 }
 
-/** Decodes a cursor from encodeCursor; anything else is a 400 on the `cursor` parameter. */
-export function decodeCursor(cursor: string): CaseListPosition {
+/** Decodes a cursor from encodeCursor for the same sort order; anything else is a 400 on `cursor`. */
+export function decodeCursor(sort: CaseSort, cursor: string): CaseListPosition {
   const invalid = () => new RequestValidationError([{ field: 'query.cursor', constraint: 'isCursor', params: {} }]);
   let decoded: unknown;
   try {
@@ -16,10 +17,14 @@ export function decodeCursor(cursor: string): CaseListPosition {
   } catch {
     throw invalid();
   }
-  if (!Array.isArray(decoded) || decoded.length !== 2) throw invalid();
-  const [openedAt, caseNumber] = decoded as unknown[];
-  if (typeof openedAt !== 'string' || typeof caseNumber !== 'string') throw invalid();
-  const instant = new Date(openedAt);
-  if (Number.isNaN(instant.getTime()) || instant.toISOString() !== openedAt) throw invalid();
-  return { openedAt: instant, caseNumber };
+  if (!Array.isArray(decoded) || decoded.length !== 3) throw invalid();
+  const [cursorSort, key, caseNumber] = decoded as unknown[];
+  if (cursorSort !== sort || typeof caseNumber !== 'string') throw invalid();
+  if (sort === 'opened_desc') {
+    if (typeof key !== 'string' || Number.isNaN(Date.parse(key)) || new Date(key).toISOString() !== key)
+      throw invalid();
+  } else if (key !== null && (typeof key !== 'string' || !isCalendarDate(key))) {
+    throw invalid();
+  }
+  return { key, caseNumber };
 }

@@ -9,8 +9,17 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 
-import { canonicalJson, SYSTEM_ACTOR, type CaseOpening, type CaseState } from '@duban/domain';
-import { CaseQueryRepository, IdempotencyKeyRepository } from '@duban/persistence';
+import {
+  canonicalJson,
+  isWithinJurisdiction,
+  jurisdictionPrefix,
+  OPEN_CASE_ROLES,
+  type Actor,
+  type CaseOpening,
+  type CaseState,
+  type Role,
+} from '@duban/domain';
+import { CaseQueryRepository, IdempotencyKeyRepository, type CaseListFilter } from '@duban/persistence';
 import {
   CASE_NUMBER_TAKEN,
   confirmOpenedUpdate,
@@ -19,9 +28,20 @@ import {
 } from '@duban/temporal';
 
 import { API_CONFIG, TEMPORAL_CLIENT, type ApiConfig } from '../api.config';
+import type { Language } from '../problems/language';
 import { ApiProblem } from '../problems/problem';
+import { RequestValidationError } from '../problems/request-validation.error';
 import { decodeCursor, encodeCursor } from './case-cursor';
-import { toCaseResponse, type CaseListResponse, type CaseResponse } from './dto/case.response';
+import { visibilityOf, visibleCase } from './case-access';
+import {
+  toCaseDetailResponse,
+  toCaseEventResponse,
+  toCaseResponse,
+  type CaseDetailResponse,
+  type CaseEventResponse,
+  type CaseListResponse,
+  type CaseResponse,
+} from './dto/case.response';
 import { DEFAULT_PAGE_SIZE, type ListCasesQuery } from './dto/list-cases.query';
 import type { OpenCaseDto } from './dto/open-case.dto';
 
@@ -50,7 +70,8 @@ export class CasesService {
    * Opens a case by starting its workflow with the case number as workflow id, and returns once the
    * opening is in the read model. Repeating the same opening returns the existing case.
    */
-  async open(dto: OpenCaseDto, idempotencyKey: string | undefined): Promise<OpenCaseResult> {
+  async open(dto: OpenCaseDto, idempotencyKey: string | undefined, actor: Actor): Promise<OpenCaseResult> {
+    authorizeOpening(actor, dto.jurisdictionCode);
     const opening = toOpening(dto);
     const openingHash = createHash('sha256').update(canonicalJson(opening)).digest('hex');
 
@@ -66,28 +87,51 @@ export class CasesService {
       replayed = !claimedNow;
     }
 
-    const created = await this.startOrConfirm(opening, openingHash);
+    const created = await this.startOrConfirm(opening, openingHash, actor);
     const row = await this.cases.findByCaseNumber(opening.caseNumber);
     if (!row) throw new Error(`case ${opening.caseNumber} is missing from the read model after its opening returned`);
     if (created) this.logger.log(`opened case ${opening.caseNumber} in ${opening.jurisdictionCode}`);
     return { created, replayed, body: toCaseResponse(row) };
   }
 
-  async get(caseNumber: string): Promise<CaseResponse> {
-    const row = await this.cases.findByCaseNumber(caseNumber);
-    if (!row) throw caseNotFound(caseNumber);
-    return toCaseResponse(row);
+  async get(caseNumber: string, actor: Actor, language: Language): Promise<CaseDetailResponse> {
+    const row = visibleCase(actor, caseNumber, await this.cases.findByCaseNumber(caseNumber));
+    return toCaseDetailResponse(row, language);
   }
 
-  async list(query: ListCasesQuery): Promise<CaseListResponse> {
-    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    const page = await this.cases.listNewestFirst(query.limit ?? DEFAULT_PAGE_SIZE, after);
-    return { items: page.items.map(toCaseResponse), nextCursor: page.next ? encodeCursor(page.next) : null };
+  async events(caseNumber: string, actor: Actor): Promise<CaseEventResponse[]> {
+    visibleCase(actor, caseNumber, await this.cases.findByCaseNumber(caseNumber));
+    return (await this.cases.events(caseNumber)).map(toCaseEventResponse);
   }
 
-  private async startOrConfirm(opening: CaseOpening, openingHash: string): Promise<boolean> {
+  async list(query: ListCasesQuery, actor: Actor): Promise<CaseListResponse> {
+    const sort = query.sort ?? 'opened_desc';
+    const after = query.cursor === undefined ? undefined : decodeCursor(sort, query.cursor);
+    const filter: CaseListFilter = {
+      ...(query.stage ? { stages: query.stage } : {}),
+      ...(query.jurisdiction ? { jurisdictionPrefix: jurisdictionPrefix(query.jurisdiction) } : {}),
+      ...(query.listingLevel ? { listingLevel: query.listingLevel } : {}),
+      ...(query.placeType ? { placeType: query.placeType } : {}),
+      ...(query.overdue !== undefined ? { overdue: query.overdue } : {}),
+      ...(query.deadlineFrom ? { deadlineFrom: query.deadlineFrom } : {}),
+      ...(query.deadlineTo ? { deadlineTo: query.deadlineTo } : {}),
+      ...(query.unit ? { unitCreditCode: query.unit } : {}),
+    };
+    const visibility = visibilityOf(actor);
+    const [page, total] = await Promise.all([
+      this.cases.list(visibility, filter, sort, query.limit ?? DEFAULT_PAGE_SIZE, after),
+      this.cases.count(visibility, filter),
+    ]);
+    return {
+      items: page.items.map(toCaseResponse),
+      total,
+      nextCursor: page.next ? encodeCursor(sort, page.next) : null,
+    };
+  }
+
+  private async startOrConfirm(opening: CaseOpening, openingHash: string, actor: Actor): Promise<boolean> {
     const openRequestId = randomUUID();
-    const input: HazardCaseInput = { opening, openedBy: SYSTEM_ACTOR, openingHash, openRequestId };
+    const input: HazardCaseInput = { opening, openedBy: actor, openingHash, openRequestId };
     const startWorkflowOperation = new WithStartWorkflowOperation<HazardCaseWorkflow>(HAZARD_CASE_WORKFLOW_TYPE, {
       workflowId: opening.caseNumber,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
@@ -129,11 +173,23 @@ function caseNumberTaken(caseNumber: string): ApiProblem {
   });
 }
 
-export function caseNotFound(caseNumber: string): ApiProblem {
-  return new ApiProblem('case_not_found', {
-    zh: `没有编号为 ${caseNumber} 的案件`,
-    en: `No case has the number ${caseNumber}`,
-  });
+function authorizeOpening(actor: Actor, jurisdictionCode: string): void {
+  if (actor.kind === 'system') return;
+  if (actor.role === undefined || !OPEN_CASE_ROLES.includes(actor.role as Role)) {
+    throw new ApiProblem('forbidden', {
+      zh: `角色 ${actor.role ?? '（无）'} 不能立案；立案由消防监督员或消防救援机构负责人办理`,
+      en: `role ${actor.role ?? '(none)'} may not open cases; inspectors and brigade leaders open them`,
+    });
+  }
+  if (!actor.jurisdictionCode || !isWithinJurisdiction(jurisdictionCode, actor.jurisdictionCode)) {
+    throw new RequestValidationError([
+      {
+        field: 'jurisdictionCode',
+        constraint: 'isWithinCallerJurisdiction',
+        params: { scope: actor.jurisdictionCode ?? '' },
+      },
+    ]);
+  }
 }
 
 function toOpening(dto: OpenCaseDto): CaseOpening {

@@ -6,8 +6,10 @@ import { DeterminationService } from './determination.service';
 import { ProposalRequestDto } from './dto/proposal-request.dto';
 import { ProposalResponse } from './dto/proposal.response';
 import { RuleSetListResponse } from './dto/ruleset.response';
+import { Public } from '../auth/auth.guard';
 
 @ApiTags('determination (重大火灾隐患判定)')
+@Public()
 @Controller('determination')
 export class DeterminationController {
   constructor(private readonly determination: DeterminationService) {}

@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 
 import { TEMPORAL_CLIENT } from '../api.config';
+import { Public } from '../auth/auth.guard';
 
 const CHECK_TIMEOUT_MS = 3000;
 
@@ -20,6 +21,7 @@ export interface HealthReport {
 }
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

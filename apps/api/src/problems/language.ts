@@ -1,3 +1,6 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+
 export type Language = 'zh' | 'en';
 
 /**
@@ -21,3 +24,8 @@ export function negotiateLanguage(header: string | undefined): Language {
   }
   return best?.language ?? 'zh';
 }
+
+/** The language the request asks for, from its Accept-Language header. */
+export const RequestLanguage = createParamDecorator((_: unknown, context: ExecutionContext): Language =>
+  negotiateLanguage(context.switchToHttp().getRequest<Request>().headers['accept-language']),
+);

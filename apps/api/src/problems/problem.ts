@@ -4,12 +4,16 @@ import type { Language } from './language';
 export const PROBLEM_CODES = {
   invalid_request: { status: 400, zh: '请求无效', en: 'Invalid request' },
   malformed_json: { status: 400, zh: '请求体不是有效的 JSON', en: 'Request body is not valid JSON' },
+  unauthorized: { status: 401, zh: '未认证', en: 'Unauthorized' },
+  forbidden: { status: 403, zh: '无权操作', en: 'Forbidden' },
   not_found: { status: 404, zh: '未找到', en: 'Not found' },
   case_not_found: { status: 404, zh: '案件不存在', en: 'Case not found' },
   method_not_allowed: { status: 405, zh: '不支持该请求方法', en: 'Method not allowed' },
   case_number_taken: { status: 409, zh: '案件编号已被占用', en: 'Case number already in use' },
+  command_rejected: { status: 409, zh: '命令不适用于案件当前状态', en: 'Command does not fit the case' },
   payload_too_large: { status: 413, zh: '请求体过大', en: 'Request body too large' },
   unsupported_media_type: { status: 415, zh: '不支持的内容类型', en: 'Unsupported media type' },
+  invalid_command: { status: 422, zh: '命令内容不符合规则', en: 'Command breaks a rule' },
   idempotency_key_reused: {
     status: 422,
     zh: '幂等键已用于不同的请求',
@@ -17,6 +21,13 @@ export const PROBLEM_CODES = {
   },
   service_unavailable: { status: 503, zh: '服务暂时不可用', en: 'Service temporarily unavailable' },
   internal_error: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+  notification_not_found: { status: 404, zh: '通知不存在', en: 'Notification not found' },
+  no_dead_letter: { status: 409, zh: '该通知没有死信投递', en: 'The notification has no dead-letter delivery' },
+  evidence_not_found: { status: 404, zh: '证据不存在', en: 'Evidence not found' },
+  evidence_already_replaced: { status: 409, zh: '该证据已被更正', en: 'Evidence already replaced' },
+  evidence_integrity_error: { status: 500, zh: '证据文件完整性校验失败', en: 'Evidence failed its integrity check' },
+  import_rejected: { status: 422, zh: '导入文件含无效行，未导入任何内容', en: 'The import file has invalid rows; nothing was imported' },
+  import_file_unreadable: { status: 400, zh: '导入文件无法读取', en: 'The import file cannot be read' },
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -71,6 +71,10 @@ const MESSAGES: Record<string, MessageTemplate> = {
     zh: '不是本接口返回的分页游标，请使用上一页响应中的 nextCursor',
     en: 'is not a cursor this endpoint returned; send nextCursor from the previous page',
   }),
+  isWithinCallerJurisdiction: (p) => ({
+    zh: `不在您的管辖范围（${String(p['scope'])}）内，只能在本辖区及下级辖区立案`,
+    en: `is outside your jurisdiction (${String(p['scope'])}); open cases only within it`,
+  }),
   isJsonObject: () => ({ zh: '请求体必须是 JSON 对象', en: 'the request body must be a JSON object' }),
   isBoolean: () => ({ zh: '必须是 true 或 false', en: 'must be true or false' }),
   periodRequired: () => ({
@@ -124,6 +128,41 @@ const MESSAGES: Record<string, MessageTemplate> = {
   uniqueExclusion: (p) => ({
     zh: `排除情形 ${String(p['value'])} 重复回答，请只保留一项`,
     en: `answers exclusion ${String(p['value'])} again; keep one answer`,
+  }),  isNotAfter: (p) => ({
+    zh: `不能晚于 ${String(p['other'])}，请调换或更正日期`,
+    en: `must not be after ${String(p['other'])}; swap or correct the dates`,
+  }),
+  isNotificationKey: () => ({
+    zh: '必须是通知编号（案件编号/事件序号/序号），斜杠编码为 %2F，例如 HZ-2025-0001%2F7%2F0',
+    en: 'must be a notification key (case number/event sequence/index) with its slashes encoded as %2F, for example HZ-2025-0001%2F7%2F0',
+  }),
+  isUuid: () => ({
+    zh: '必须是 UUID，例如 3f2b8c1e-8d4a-4f0e-9b7a-2c5d6e7f8a9b',
+    en: 'must be a UUID such as 3f2b8c1e-8d4a-4f0e-9b7a-2c5d6e7f8a9b',
+  }),
+  phaseNeedsHazardItem: () => ({
+    zh: '整改前后（phase）只适用于具体隐患，请同时提供 hazardItemIndex',
+    en: 'applies to one hazard item; send hazardItemIndex as well',
+  }),
+  hazardItemInCase: (p) => ({
+    zh: `案件共有 ${String(p['count'])} 项隐患，序号应为 0 至 ${String(Number(p['count']) - 1)}`,
+    en: `must be from 0 to ${String(Number(p['count']) - 1)}: the case has ${String(p['count'])} hazard items`,
+  }),
+  eventInCase: (p) => ({
+    zh: `案件没有序号为 ${String(p['value'])} 的事件，请填写该案件已有事件的序号`,
+    en: `names no event of the case (sequence ${String(p['value'])}); send a sequence of one of the case's events`,
+  }),
+  evidenceInCase: (p) => ({
+    zh: `本案件没有编号为 ${String(p['value'])} 的证据，请填写要更正的证据编号`,
+    en: `names no evidence of this case (${String(p['value'])}); send the id of the evidence to correct`,
+  }),
+  singleFile: () => ({
+    zh: '每次只能上传一个文件，请分开上传',
+    en: 'must be a single file; upload each file in its own request',
+  }),
+  multipartLimits: (p) => ({
+    zh: `表单字段过多或过长：最多 ${String(p['fields'])} 个字段，每个不超过 ${String(p['fieldSize'])} 字节`,
+    en: `has too many or too long fields: at most ${String(p['fields'])} fields of ${String(p['fieldSize'])} bytes each`,
   }),
 };
 

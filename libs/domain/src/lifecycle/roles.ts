@@ -81,11 +81,22 @@ export const COMMAND_ROLES: Record<CaseCommandType, readonly Role[]> = {
   resume_case: ['inspector', 'brigade_leader'],
 };
 
+/** Who may open a case, within their own jurisdiction or below it. */
+export const OPEN_CASE_ROLES: readonly Role[] = ['inspector', 'brigade_leader'];
+
+/**
+ * The GB/T 2260 code prefix that every code inside a jurisdiction starts with: two digits for a
+ * province, four for a prefecture, all six for a county.
+ */
+export function jurisdictionPrefix(scope: string): string {
+  if (scope.endsWith('0000')) return scope.slice(0, 2);
+  if (scope.endsWith('00')) return scope.slice(0, 4);
+  return scope;
+}
+
 /** True when `code` is the jurisdiction `scope` or lies below it in the GB/T 2260 tree. */
 export function isWithinJurisdiction(code: string, scope: string): boolean {
-  if (scope.endsWith('0000')) return code.startsWith(scope.slice(0, 2));
-  if (scope.endsWith('00')) return code.startsWith(scope.slice(0, 4));
-  return code === scope;
+  return code.startsWith(jurisdictionPrefix(scope));
 }
 
 export interface CaseScope {

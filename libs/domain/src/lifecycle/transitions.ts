@@ -9,7 +9,7 @@ import { settleClock, startClock } from './clocks';
 import { LISTING_LEVELS, type CaseCommand, type CommandPayloads, type CommandType } from './commands';
 import type { NotificationDraft } from './notifications';
 import { reject } from './rejection';
-import { canActOnCase, COMMAND_ROLES } from './roles';
+import { canActOnCase, COMMAND_ROLES, isWithinJurisdiction } from './roles';
 
 /** An event that a command or the passing of time adds to a case's history. */
 export interface EventDraft {
@@ -623,7 +623,7 @@ const HANDLERS: { [K in CommandType]: Handler<K> } = {
     const code = context.actor.jurisdictionCode;
     if (
       context.actor.kind === 'user' &&
-      (code === undefined || !escalation.jurisdictionCode.startsWith(code.replace(/0+$/, '')))
+      (code === undefined || !isWithinJurisdiction(escalation.jurisdictionCode, code))
     ) {
       reject(
         'outside_jurisdiction',

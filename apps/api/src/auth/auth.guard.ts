@@ -1,0 +1,53 @@
+import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+
+import type { Actor } from '@duban/domain';
+
+import { ApiProblem } from '../problems/problem';
+import { actorFromClaims } from './claims';
+import { TokenVerifier } from './token-verifier';
+
+const PUBLIC_KEY = 'duban:public';
+
+/** Marks a route that needs no bearer token. */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_KEY, true);
+
+export interface AuthenticatedRequest extends Request {
+  actor?: Actor;
+}
+
+/** Requires a valid bearer token on every route not marked @Public(), and puts its actor on the request. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: TokenVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [context.getHandler(), context.getClass()]);
+    if (isPublic) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const header = request.headers.authorization;
+    if (!header?.startsWith('Bearer ')) {
+      throw unauthorized('请求缺少 Authorization: Bearer 令牌', 'The request has no Authorization: Bearer token');
+    }
+    let claims;
+    try {
+      claims = await this.verifier.verify(header.slice('Bearer '.length).trim());
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw unauthorized(`令牌无效：${reason}`, `The bearer token is invalid: ${reason}`);
+    }
+    const actor = actorFromClaims(claims);
+    if (typeof actor === 'string')
+      throw unauthorized(`令牌声明无效：${actor}`, `The token's claims are invalid: ${actor}`);
+    request.actor = actor;
+    return true;
+  }
+}
+
+function unauthorized(zh: string, en: string): ApiProblem {
+  return new ApiProblem('unauthorized', { zh, en }, { 'WWW-Authenticate': 'Bearer' });
+}

@@ -1,0 +1,29 @@
+import { checkCreditCode, isJurisdictionCode, isRole, type Actor } from '@duban/domain';
+
+/**
+ * Claims Duban reads from a bearer token: `sub` (user id), `role`, `jurisdiction` (GB/T 2260 code,
+ * required for every role but unit) and `unit` (credit code, required for the unit role).
+ */
+export interface DubanClaims {
+  readonly sub?: unknown;
+  readonly role?: unknown;
+  readonly jurisdiction?: unknown;
+  readonly unit?: unknown;
+  readonly name?: unknown;
+}
+
+/** Turns verified claims into the actor recorded on events, or returns the problem with them. */
+export function actorFromClaims(claims: DubanClaims): Actor | string {
+  if (typeof claims.sub !== 'string' || claims.sub === '') return 'the token has no sub claim';
+  if (!isRole(claims.role)) return `the token's role claim ${JSON.stringify(claims.role)} is not a Duban role`;
+  if (claims.role === 'unit') {
+    if (typeof claims.unit !== 'string' || checkCreditCode(claims.unit) !== undefined) {
+      return 'a unit token needs a unit claim holding a valid unified social credit code';
+    }
+    return { kind: 'user', id: claims.sub, role: claims.role, unitCreditCode: claims.unit };
+  }
+  if (typeof claims.jurisdiction !== 'string' || !isJurisdictionCode(claims.jurisdiction)) {
+    return `a ${claims.role} token needs a jurisdiction claim holding a GB/T 2260 code`;
+  }
+  return { kind: 'user', id: claims.sub, role: claims.role, jurisdictionCode: claims.jurisdiction };
+}

@@ -1,0 +1,83 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+
+import { COMMAND_ROLES, type Actor, type CaseCommand } from '@duban/domain';
+import { CaseQueryRepository } from '@duban/persistence';
+import { COMMAND_REJECTED, executeCommandUpdate, type CommandRejectionDetails } from '@duban/temporal';
+
+import { TEMPORAL_CLIENT } from '../api.config';
+import { visibleCase } from '../cases/case-access';
+import { toCaseDetailResponse, type CaseDetailResponse } from '../cases/dto/case.response';
+import type { Language } from '../problems/language';
+import { ApiProblem, type ProblemCode } from '../problems/problem';
+
+export interface CommandResult {
+  /** Sequence numbers of the events the command recorded. */
+  readonly sequences: readonly number[];
+  readonly case: CaseDetailResponse;
+}
+
+/** How a rejection from the workflow maps to an HTTP problem. */
+const REJECTION_PROBLEMS: Record<string, ProblemCode> = {
+  forbidden_role: 'forbidden',
+  outside_jurisdiction: 'case_not_found',
+  wrong_stage: 'command_rejected',
+  conflict: 'command_rejected',
+  invalid_payload: 'invalid_command',
+};
+
+/** Sends lifecycle commands to case workflows as updates and returns the case as the read model has it after. */
+@Injectable()
+export class CaseCommandsService {
+  private readonly logger = new Logger(CaseCommandsService.name);
+
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly cases: CaseQueryRepository,
+  ) {}
+
+  async execute(caseNumber: string, actor: Actor, command: CaseCommand, language: Language): Promise<CommandResult> {
+    visibleCase(actor, caseNumber, await this.cases.findByCaseNumber(caseNumber));
+    if (actor.kind === 'user' && !(COMMAND_ROLES[command.type] as readonly string[]).includes(actor.role ?? '')) {
+      const roles = COMMAND_ROLES[command.type];
+      throw new ApiProblem('forbidden', {
+        zh: `角色 ${actor.role ?? '（无）'} 不能执行 ${command.type}；可执行的角色：${roles.join('、')}`,
+        en: `role ${actor.role ?? '(none)'} may not issue ${command.type}; allowed roles: ${roles.join(', ')}`,
+      });
+    }
+    let sequences: readonly number[];
+    try {
+      const result = await this.temporal.workflow
+        .getHandle(caseNumber)
+        .executeUpdate(executeCommandUpdate, { args: [{ command, actor }] });
+      sequences = result.sequences;
+    } catch (error) {
+      throw this.toProblem(error, caseNumber, command);
+    }
+    const row = await this.cases.findByCaseNumber(caseNumber);
+    if (!row) throw new Error(`case ${caseNumber} is missing from the read model after a command returned`);
+    this.logger.log(
+      `${command.type} on ${caseNumber} by ${actor.id} recorded events ${sequences.join(', ') || 'none'}`,
+    );
+    return { sequences, case: toCaseDetailResponse(row, language) };
+  }
+
+  private toProblem(error: unknown, caseNumber: string, command: CaseCommand): unknown {
+    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+      if (error.cause.type === COMMAND_REJECTED) {
+        const details = error.cause.details?.[0] as CommandRejectionDetails | undefined;
+        const code = REJECTION_PROBLEMS[details?.code ?? ''] ?? 'command_rejected';
+        return new ApiProblem(code, { zh: details?.zh ?? error.cause.message, en: details?.en ?? error.cause.message });
+      }
+    }
+    const message = error instanceof Error ? error.message : '';
+    if (error instanceof WorkflowNotFoundError || /workflow execution already completed/i.test(message)) {
+      return new ApiProblem('command_rejected', {
+        zh: `案件 ${caseNumber} 已终结，不能再执行 ${command.type}`,
+        en: `Case ${caseNumber} has ended, so ${command.type} no longer applies`,
+      });
+    }
+    return error;
+  }
+}
