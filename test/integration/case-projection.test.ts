@@ -144,7 +144,7 @@ describe('case projection on PostgreSQL', () => {
       taskQueue,
       workflowsPath,
       bundlerOptions: { webpackConfigHook },
-      activities: createCaseActivities(projection),
+      activities: createCaseActivities(projection, undefined),
     });
     const client = new Client({ connection: await Connection.connect({ address }) });
     const caseNumber = uniqueCaseNumber('W');

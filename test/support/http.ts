@@ -12,6 +12,7 @@ export function client(api: INestApplication, authorization: string | null) {
   return {
     get: (url: string) => auth(request(server).get(url)),
     post: (url: string) => auth(request(server).post(url)),
+    put: (url: string) => auth(request(server).put(url)),
   };
 }
 

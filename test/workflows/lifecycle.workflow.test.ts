@@ -1,5 +1,8 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 
+import { OFFICIAL_SCHEDULES, type YearSchedule } from '@duban/domain';
+import { calendarUpdatedSignal } from '@duban/temporal';
+
 import { createTimeSkippingEnvironment } from '../support/temporal-test-env';
 import { ACTORS, CaseHarness, COUNTY, PLAN } from './case-harness';
 
@@ -236,3 +239,43 @@ describe('hazardCase lifecycle on the time-skipping server', () => {
     });
   });
 });
+
+describe('hazardCase working calendar', () => {
+  let env: TestWorkflowEnvironment;
+
+  beforeAll(async () => {
+    env = await createTimeSkippingEnvironment();
+  });
+
+  afterAll(async () => {
+    await env?.teardown();
+  });
+
+  it('recomputes a provisional clock when a schedule for its year arrives', async () => {
+    await CaseHarness.run(env, { discoveredOn: '2026-12-28' }, async (c) => {
+      const before = (await c.state()).clocks.handling_opinion;
+      const schedule2027: YearSchedule = {
+        year: 2027,
+        daysOff: ['2027-01-01', '2027-01-02', '2027-01-03'],
+        makeUpWorkingDays: [],
+        source: 'test schedule for 2027',
+      };
+      await c.handle.signal(calendarUpdatedSignal, [...OFFICIAL_SCHEDULES, schedule2027]);
+      await waitUntil(async () => (await c.state()).clocks.handling_opinion?.provisional === false);
+      const after = (await c.state()).clocks.handling_opinion;
+
+      // 7 working days from Monday 2026-12-28: Friday 2027-01-01 counts until 2027 is loaded as a day off.
+      expect(before).toMatchObject({ due: '2027-01-06', provisional: true });
+      expect(after).toMatchObject({ due: '2027-01-07', provisional: false });
+      expect(c.eventTypes()).toContain('calendar_updated');
+    });
+  });
+});
+
+async function waitUntil(check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met within 10 s');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -13,6 +13,7 @@ import { CasesService } from './cases/cases.service';
 import { DeterminationController } from './determination/determination.controller';
 import { DeterminationService } from './determination/determination.service';
 import { HealthController } from './health/health.controller';
+import { AdminController } from './admin/admin.controller';
 import { AuditController } from './audit/audit.controller';
 import { CaseCommandsController } from './commands/case-commands.controller';
 import { CaseCommandsService } from './commands/case-commands.service';
@@ -48,6 +49,7 @@ export class ApiModule {
         ListingsController,
         InboxController,
         AuditController,
+        AdminController,
         CasesController,
         CalendarController,
         DeterminationController,

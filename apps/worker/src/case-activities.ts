@@ -1,7 +1,7 @@
 import { log } from '@temporalio/activity';
 
 import { DEFAULT_ESCALATION_POLICY, OFFICIAL_SCHEDULES, type EscalationPolicy, type YearSchedule } from '@duban/domain';
-import type { CaseProjectionRepository } from '@duban/persistence';
+import type { CaseProjectionRepository, ConfigurationRepository } from '@duban/persistence';
 import type { CaseActivities } from '@duban/temporal';
 
 export interface CaseActivityOptions {
@@ -13,6 +13,7 @@ export interface CaseActivityOptions {
 /** Builds the activities of the case workflow over the worker's repositories. */
 export function createCaseActivities(
   projection: CaseProjectionRepository,
+  configuration: ConfigurationRepository | undefined,
   options: CaseActivityOptions = {},
 ): CaseActivities {
   return {
@@ -25,12 +26,13 @@ export function createCaseActivities(
         });
       }
     },
-    // NOTE: the schedules and policies are the built-in ones until administrators can load them.
-    loadCalendarSchedules() {
-      return Promise.resolve([...(options.schedules ?? OFFICIAL_SCHEDULES)]);
+    async loadCalendarSchedules() {
+      if (options.schedules) return [...options.schedules];
+      return configuration ? configuration.schedules() : [...OFFICIAL_SCHEDULES];
     },
-    resolveEscalationPolicy() {
-      return Promise.resolve(options.policy ?? DEFAULT_ESCALATION_POLICY);
+    async resolveEscalationPolicy({ jurisdictionCode, listingLevel }) {
+      if (options.policy) return options.policy;
+      return configuration ? configuration.policyFor(jurisdictionCode, listingLevel) : DEFAULT_ESCALATION_POLICY;
     },
   };
 }

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 
-import { CaseProjectionRepository } from '@duban/persistence';
+import { CaseProjectionRepository, ConfigurationRepository } from '@duban/persistence';
 import { workerWorkflowSource } from '@duban/temporal';
 
 import { createCaseActivities } from './case-activities';
@@ -24,6 +24,7 @@ export class CaseWorkerService implements OnApplicationBootstrap, OnApplicationS
   constructor(
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
     private readonly projection: CaseProjectionRepository,
+    private readonly configuration: ConfigurationRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -32,7 +33,7 @@ export class CaseWorkerService implements OnApplicationBootstrap, OnApplicationS
       connection: this.connection,
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-      activities: createCaseActivities(this.projection),
+      activities: createCaseActivities(this.projection, this.configuration),
       ...workerWorkflowSource(),
     });
     this.running = this.worker.run();

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { createDataSource, type DatabaseOptions } from './data-source';
 import { CaseProjectionRepository } from './repositories/case-projection.repository';
 import { CaseQueryRepository } from './repositories/case-query.repository';
+import { ConfigurationRepository } from './repositories/configuration.repository';
 import { IdempotencyKeyRepository } from './repositories/idempotency-key.repository';
 
 @Injectable()
@@ -28,8 +29,15 @@ export class PersistenceModule {
         repositoryProvider(CaseProjectionRepository),
         repositoryProvider(CaseQueryRepository),
         repositoryProvider(IdempotencyKeyRepository),
+        repositoryProvider(ConfigurationRepository),
       ],
-      exports: [DataSource, CaseProjectionRepository, CaseQueryRepository, IdempotencyKeyRepository],
+      exports: [
+        DataSource,
+        CaseProjectionRepository,
+        CaseQueryRepository,
+        IdempotencyKeyRepository,
+        ConfigurationRepository,
+      ],
     };
   }
 }

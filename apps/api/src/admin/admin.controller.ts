@@ -1,0 +1,122 @@
+import { Body, Controller, Get, Inject, Logger, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Client } from '@temporalio/client';
+
+import { validateYearSchedule, type Actor, type EscalationPolicy, type YearSchedule } from '@duban/domain';
+import { ConfigurationRepository } from '@duban/persistence';
+import { calendarUpdatedSignal } from '@duban/temporal';
+
+import { TEMPORAL_CLIENT } from '../api.config';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiProblem } from '../problems/problem';
+import { SavePolicyBody, YearScheduleBody } from './admin.dtos';
+
+const SIGNAL_CONCURRENCY = 10;
+
+function requireAdmin(actor: Actor): void {
+  if (actor.role !== 'admin') {
+    throw new ApiProblem('forbidden', {
+      zh: '只有系统管理员可以维护日历和督办策略',
+      en: 'Only administrators maintain calendars and policies',
+    });
+  }
+}
+
+/** Administration of holiday schedules and escalation policies (系统管理). */
+@ApiTags('administration (系统管理)')
+@ApiBearerAuth()
+@Controller('admin')
+export class AdminController {
+  private readonly logger = new Logger(AdminController.name);
+
+  constructor(
+    private readonly configuration: ConfigurationRepository,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+  ) {}
+
+  @Get('calendar-years')
+  @ApiOperation({
+    summary: 'Holiday schedules in force: built-in years and years loaded by administrators (节假日安排)',
+  })
+  async calendarYears(@CurrentActor() actor: Actor) {
+    requireAdmin(actor);
+    const schedules = await this.configuration.schedules();
+    return { years: schedules.map((s) => s.year), loaded: await this.configuration.loadedYears() };
+  }
+
+  @Put('calendar-years/:year')
+  @ApiOperation({
+    summary: "Load or correct one year's official schedule (载入年度放假安排) — admin",
+    description:
+      'Open cases with a provisional clock receive the new schedules and recompute those clocks. Histories that already ran are unaffected.',
+  })
+  async loadYear(
+    @Param('year', ParseIntPipe) year: number,
+    @Body() body: YearScheduleBody,
+    @CurrentActor() actor: Actor,
+  ): Promise<{ year: number; signalledCases: number; failedSignals: number }> {
+    requireAdmin(actor);
+    const schedule: YearSchedule = {
+      year,
+      daysOff: [...new Set(body.daysOff)].sort(),
+      makeUpWorkingDays: [...new Set(body.makeUpWorkingDays)].sort(),
+      ...(body.regionalDaysOff ? { regionalDaysOff: body.regionalDaysOff } : {}),
+      source: body.source,
+    };
+    try {
+      validateYearSchedule(schedule);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new ApiProblem('invalid_command', {
+        zh: `年度安排不一致：${reason}`,
+        en: `The schedule is inconsistent: ${reason}`,
+      });
+    }
+    await this.configuration.saveSchedule(schedule, actor.id);
+    const schedules = await this.configuration.schedules();
+    const cases = await this.configuration.casesWithProvisionalClocks();
+    let failedSignals = 0;
+    for (let index = 0; index < cases.length; index += SIGNAL_CONCURRENCY) {
+      const batch = cases.slice(index, index + SIGNAL_CONCURRENCY);
+      const results = await Promise.allSettled(
+        batch.map((caseNumber) =>
+          this.temporal.workflow.getHandle(caseNumber).signal(calendarUpdatedSignal, schedules),
+        ),
+      );
+      for (const [position, result] of results.entries()) {
+        if (result.status === 'rejected') {
+          failedSignals += 1;
+          this.logger.warn(
+            `could not send schedule ${year} to case ${batch[position] ?? ''}: ${String(result.reason)}`,
+          );
+        }
+      }
+    }
+    this.logger.log(
+      `schedule ${year} loaded by ${actor.id}; ${cases.length - failedSignals} open cases recompute provisional clocks`,
+    );
+    return { year, signalledCases: cases.length - failedSignals, failedSignals };
+  }
+
+  @Get('escalation-policies')
+  @ApiOperation({ summary: 'Every escalation policy version with its scope (督办策略)' })
+  async policies(@CurrentActor() actor: Actor) {
+    requireAdmin(actor);
+    return this.configuration.policies();
+  }
+
+  @Post('escalation-policies')
+  @ApiOperation({
+    summary: 'Save an escalation policy as a new version (保存督办策略) — admin',
+    description:
+      'New cases, and cases listed from now on, take the most specific policy for their jurisdiction and listing level.',
+  })
+  async savePolicy(@Body() body: SavePolicyBody, @CurrentActor() actor: Actor): Promise<EscalationPolicy> {
+    requireAdmin(actor);
+    return this.configuration.savePolicy(
+      body.policy,
+      { jurisdictionCode: body.jurisdictionCode ?? null, listingLevel: body.listingLevel ?? null },
+      actor.id,
+    );
+  }
+}

@@ -1,0 +1,91 @@
+import { DEFAULT_ESCALATION_POLICY, MINUTES_ESCALATION_POLICY } from '@duban/domain';
+import { ConfigurationRepository } from '@duban/persistence';
+
+import { startApps, type RunningApps } from '../support/apps';
+import { as } from '../support/http';
+
+describe('administration of calendars and escalation policies', () => {
+  let apps: RunningApps;
+
+  beforeAll(async () => {
+    apps = await startApps();
+  });
+
+  afterAll(async () => {
+    await apps.close();
+  });
+
+  it('loads a year schedule that the worker then uses', async () => {
+    const admin = as(apps.api, 'admin', '430000');
+    const schedule = {
+      daysOff: ['2031-01-01', '2031-01-02', '2031-01-03'],
+      makeUpWorkingDays: [],
+      source: '国务院办公厅关于2031年部分节假日安排的通知（测试）',
+    };
+
+    const loaded = await admin.put('/admin/calendar-years/2031').send(schedule);
+    const listed = await admin.get('/admin/calendar-years');
+
+    expect(loaded.status).toBe(200);
+    expect(loaded.body.year).toBe(2031);
+    expect(loaded.body.failedSignals).toBe(0);
+    expect(listed.body.years).toContain(2031);
+    expect(listed.body.years).toContain(2026);
+    expect(listed.body.loaded.map((row: { year: number }) => row.year)).toContain(2031);
+  });
+
+  it('rejects a bad schedule naming the field, and anyone but an administrator', async () => {
+    const admin = as(apps.api, 'admin', '430000');
+    const badDate = await admin
+      .put('/admin/calendar-years/2031')
+      .send({ daysOff: ['2031-02-30'], makeUpWorkingDays: [], source: 'x' });
+    const weekday = await admin
+      .put('/admin/calendar-years/2031')
+      .send({ daysOff: [], makeUpWorkingDays: ['2031-01-06'], source: '2031-01-06 is a Monday' });
+    const leader = await as(apps.api, 'government_leader', '430000').put('/admin/calendar-years/2031').send({
+      daysOff: [],
+      makeUpWorkingDays: [],
+      source: 'x',
+    });
+
+    expect(badDate.status).toBe(400);
+    expect(badDate.body.errors[0].field).toBe('daysOff');
+    expect(weekday.status).toBe(422);
+    expect(weekday.body.detail).toContain('2031-01-06');
+    expect(leader.status).toBe(403);
+  });
+
+  it('versions escalation policies and chooses the most specific one', async () => {
+    const admin = as(apps.api, 'admin', '430000');
+    const { version: _version, ...policy } = { ...MINUTES_ESCALATION_POLICY, id: 'changsha-test' };
+
+    const first = await admin.post('/admin/escalation-policies').send({ jurisdictionCode: '430100', policy });
+    const second = await admin
+      .post('/admin/escalation-policies')
+      .send({ jurisdictionCode: '430100', listingLevel: 'city', policy });
+    const invalid = await admin
+      .post('/admin/escalation-policies')
+      .send({ policy: { ...policy, interviewAfter: { unit: 'weeks', amount: 2 } } });
+    const listed = await admin.get('/admin/escalation-policies');
+
+    expect(first.status).toBe(201);
+    expect(first.body.version).toBe(1);
+    expect(second.body.version).toBe(2);
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.errors[0].field).toBe('policy.interviewAfter.unit');
+    const versions = listed.body.filter((row: { policy: { id: string } }) => row.policy.id === 'changsha-test');
+    expect(
+      versions.map((row: { jurisdictionPrefix: string; listingLevel: string | null }) => [
+        row.jurisdictionPrefix,
+        row.listingLevel,
+      ]),
+    ).toEqual([
+      ['4301', null],
+      ['4301', 'city'],
+    ]);
+    const configuration = apps.worker.get(ConfigurationRepository);
+    expect((await configuration.policyFor('430102', 'city')).version).toBe(2);
+    expect((await configuration.policyFor('430102', null)).version).toBe(1);
+    expect((await configuration.policyFor('440100', 'city')).id).toBe(DEFAULT_ESCALATION_POLICY.id);
+  });
+});
