@@ -1,11 +1,21 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import jwt from 'jsonwebtoken';
+
 import { freePort, startEmbeddedPostgres, startTemporalDevServer, stopProcess } from '@duban/local-stack';
 import { createDataSource, runMigrations } from '@duban/persistence';
 import { resolveTemporalBinary, temporalBinaryNotFound } from '@duban/temporal';
+
+const BENCH_JWT_SECRET = randomBytes(32).toString('base64url');
+
+/** A bearer token for the benchmark's requests, as an inspector of 350102. */
+export function benchAuthorization(): string {
+  return `Bearer ${jwt.sign({ role: 'inspector', jurisdiction: '350102' }, BENCH_JWT_SECRET, { subject: 'bench', expiresIn: '2h' })}`;
+}
 
 export interface BenchStack {
   readonly apiUrl: string;
@@ -46,6 +56,7 @@ export async function startBenchStack(): Promise<BenchStack> {
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
+    AUTH_JWT_SECRET: BENCH_JWT_SECRET,
   };
   const dist = join(__dirname, '..');
   const worker = spawn(process.execPath, [join(dist, 'apps', 'worker', 'src', 'main.js')], { env, stdio: 'inherit' });

@@ -15,7 +15,9 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 
-import { numberOption, percentile, runConcurrently, startBenchStack } from './bench-stack';
+import { chinaDateOf } from '@duban/domain';
+
+import { benchAuthorization, numberOption, percentile, runConcurrently, startBenchStack } from './bench-stack';
 
 function openingBody(index: number) {
   return {
@@ -24,7 +26,7 @@ function openingBody(index: number) {
     jurisdictionCode: '350102',
     placeType: 'hotel',
     address: `福州市鼓楼区某某路 ${index} 号`,
-    discoveredOn: '2025-09-26',
+    discoveredOn: chinaDateOf(new Date()),
     discoverySource: 'inspection',
     hazardItems: [{ description: '自动喷水灭火系统未保持正常运行' }],
   };
@@ -38,16 +40,21 @@ async function main(): Promise<void> {
   try {
     const warmUp = await fetch(`${stack.apiUrl}/cases`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: benchAuthorization() },
       body: JSON.stringify(openingBody(-1)),
     });
     if (warmUp.status !== 201) throw new Error(`warm-up opening failed with ${warmUp.status}: ${await warmUp.text()}`);
 
+    const authorization = benchAuthorization();
     const apiStarted = performance.now();
     const apiLatencies = await runConcurrently(cases, concurrency, async (index) => {
       const response = await fetch(`${stack.apiUrl}/cases`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${process.pid}-${index}` },
+        headers: {
+          'content-type': 'application/json',
+          'idempotency-key': `bench-${process.pid}-${index}`,
+          authorization,
+        },
         body: JSON.stringify(openingBody(index)),
       });
       if (response.status !== 201) throw new Error(`case ${index}: ${response.status} ${await response.text()}`);
