@@ -47,14 +47,14 @@ function without<T extends CommandBody>(body: T): Omit<T, 'reason'> {
 }
 
 /**
- * Lifecycle commands (案件办理命令). Each is one update of the case workflow, answered after its
+ * Lifecycle commands (案件办理命令). Each is one update of the case workflow, which returns after its
  * events are in the read model. A command that does not fit the case is rejected: 403 for a role that
  * may not issue it, 404 for a case outside the caller's scope, 409 for the wrong stage, 422 for a
  * payload that breaks a rule.
  */
 @ApiTags('case commands (案件办理)')
 @ApiBearerAuth()
-@ApiOkResponse({ description: 'The command was recorded; the body holds the event sequence numbers and the case' })
+@ApiOkResponse({ description: 'The command was recorded; the body contains the event sequence numbers and the case' })
 @ApiForbiddenResponse({ description: 'Your role may not issue this command' })
 @ApiNotFoundResponse({ description: 'No case has this number within your scope' })
 @ApiConflictResponse({ description: 'The command does not fit the stage of the case' })

@@ -18,7 +18,7 @@ export interface CommandResult {
   readonly case: CaseDetailResponse;
 }
 
-/** How a rejection from the workflow maps to an HTTP problem. */
+/** HTTP problem code for each rejection code of the workflow. */
 const REJECTION_PROBLEMS: Record<string, ProblemCode> = {
   forbidden_role: 'forbidden',
   outside_jurisdiction: 'case_not_found',

@@ -21,7 +21,7 @@ export interface StoredPolicy {
 export class ConfigurationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Every schedule in force: the built-in official ones, replaced year by year by loaded ones. */
+  /** Returns every schedule in force: the built-in official ones, replaced year by year by loaded ones. */
   async schedules(): Promise<YearSchedule[]> {
     const rows = await this.dataSource.query<{ year: number; schedule: YearSchedule }[]>(
       'SELECT year, schedule FROM calendar_years ORDER BY year',
