@@ -105,6 +105,45 @@ describe('hazardCase lifecycle on the time-skipping server', () => {
     });
   });
 
+  it('records the GB 35181 proposal the decision follows or departs from', async () => {
+    await CaseHarness.run(env, { discoveredOn: '2024-05-10' }, async (c) => {
+      await c.send(ACTORS.inspector, 'start_determination', {});
+      const findings = { elements: [{ clause: '6.6', evidence: '旅馆未设置自动喷水灭火系统' }] };
+      const unexplained = await c.rejected(ACTORS.brigadeLeader, 'record_determination', {
+        outcome: 'not_major',
+        decidedOn: '2024-05-15',
+        participants: ['甲', '乙', '丙'],
+        clauses: [],
+        findings,
+      });
+      const unknown = await c.rejected(ACTORS.brigadeLeader, 'record_determination', {
+        outcome: 'major',
+        decidedOn: '2024-05-15',
+        participants: ['甲', '乙', '丙'],
+        clauses: ['9.9'],
+        findings: { elements: [{ clause: '9.9' }] },
+      });
+      const decided = await c.send(ACTORS.brigadeLeader, 'record_determination', {
+        outcome: 'major',
+        decidedOn: '2024-05-15',
+        participants: ['甲', '乙', '丙'],
+        clauses: ['6.6'],
+        findings,
+      });
+
+      expect(unexplained.code).toBe('invalid_payload');
+      expect(unexplained.en).toBe('departureReason must not be empty');
+      expect(unknown.code).toBe('invalid_payload');
+      expect(unknown.en).toContain('findings.elements');
+      expect(decided.state.determination?.proposal).toMatchObject({
+        edition: 'GB 35181-2017',
+        outcome: 'major',
+        method: 'direct',
+      });
+      expect(decided.state.determination?.proposal?.explanation.zh).toContain('6.6');
+    });
+  });
+
   it('ends a case determined not major', async () => {
     await CaseHarness.run(env, {}, async (c) => {
       await c.send(ACTORS.inspector, 'start_determination', {});

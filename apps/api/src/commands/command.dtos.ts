@@ -12,6 +12,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -97,7 +98,71 @@ export class ExpertReviewDto {
   agreeing!: number;
 }
 
+export class ElementFindingDto {
+  @ApiProperty({ description: 'GB 35181 clause of the element found (要素条款)', example: '6.6' })
+  @IsDefined()
+  @IsString()
+  @Matches(/^\d+(\.\d+){1,3}$/, { context: { pattern: 'a clause number such as 6.6 or 7.3.2' } })
+  clause!: string;
+
+  @ApiPropertyOptional({ description: 'What shows it (证据)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000, { context: { max: 2000 } })
+  evidence?: string;
+}
+
+export class ExclusionAnswerDto {
+  @ApiProperty({ description: 'Exclusion id from GET /determination/rulesets (排除情形)' })
+  @IsDefined()
+  @IsString()
+  @MaxLength(100, { context: { max: 100 } })
+  id!: string;
+
+  @ApiProperty({ description: 'Whether the exclusion applies to this hazard' })
+  @IsDefined()
+  @IsBoolean()
+  applies!: boolean;
+}
+
+export class FindingsDto {
+  @ApiPropertyOptional({
+    description: 'GB 35181 place category (场所类别); derived from the case place type when omitted',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100, { context: { max: 100 } })
+  placeCategory?: string;
+
+  @ApiProperty({ description: 'Elements found (判定要素)', type: [ElementFindingDto] })
+  @IsDefined()
+  @IsArray()
+  @ArrayMaxSize(100, { context: { max: 100 } })
+  @ValidateNested({ each: true })
+  @Type(() => ElementFindingDto)
+  elements!: ElementFindingDto[];
+
+  @ApiPropertyOptional({ description: 'Answers to the exclusion questions (排除情形)', type: [ExclusionAnswerDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50, { context: { max: 50 } })
+  @ValidateNested({ each: true })
+  @Type(() => ExclusionAnswerDto)
+  exclusions?: ExclusionAnswerDto[];
+}
+
 export class RecordDeterminationBody extends CommandBody {
+  @ApiPropertyOptional({
+    description:
+      'Findings for the GB 35181 engine; the case records its proposal, and a decision that departs from it needs departureReason',
+    type: FindingsDto,
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => FindingsDto)
+  findings?: FindingsDto;
+
   @ApiProperty({ description: 'Outcome of the collective decision (判定结论)', enum: DETERMINATION_OUTCOMES })
   @IsDefined()
   @IsIn(DETERMINATION_OUTCOMES, { context: { values: DETERMINATION_OUTCOMES } })

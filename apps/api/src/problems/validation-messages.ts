@@ -75,6 +75,10 @@ const MESSAGES: Record<string, MessageTemplate> = {
     zh: `不在您的管辖范围（${String(p['scope'])}）内，只能在本辖区及下级辖区立案`,
     en: `is outside your jurisdiction (${String(p['scope'])}); open cases only within it`,
   }),
+  matches: (p) => ({
+    zh: `格式不符：应为${String(p['pattern'])}`,
+    en: `has the wrong form: expected ${String(p['pattern'])}`,
+  }),
   isJsonObject: () => ({ zh: '请求体必须是 JSON 对象', en: 'the request body must be a JSON object' }),
   isBoolean: () => ({ zh: '必须是 true 或 false', en: 'must be true or false' }),
   periodRequired: () => ({
@@ -128,9 +132,14 @@ const MESSAGES: Record<string, MessageTemplate> = {
   uniqueExclusion: (p) => ({
     zh: `排除情形 ${String(p['value'])} 重复回答，请只保留一项`,
     en: `answers exclusion ${String(p['value'])} again; keep one answer`,
-  }),  isNotAfter: (p) => ({
+  }),
+  isNotAfter: (p) => ({
     zh: `不能晚于 ${String(p['other'])}，请调换或更正日期`,
     en: `must not be after ${String(p['other'])}; swap or correct the dates`,
+  }),
+  periodTooLong: (p) => ({
+    zh: `统计期间不能超过 ${String(p['months'])} 个月，请缩短 from 至 to 的范围`,
+    en: `makes the period longer than ${String(p['months'])} months; shorten the span from "from" to "to"`,
   }),
   isNotificationKey: () => ({
     zh: '必须是通知编号（案件编号/事件序号/序号），斜杠编码为 %2F，例如 HZ-2025-0001%2F7%2F0',

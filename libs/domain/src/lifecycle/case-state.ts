@@ -35,6 +35,18 @@ export type ClockBasis =
   | { readonly kind: 'seal'; readonly from: string; readonly days: number }
   | { readonly kind: 'months'; readonly from: string; readonly months: number };
 
+/** The part of a GB 35181 proposal a determination keeps. */
+export interface RecordedProposal {
+  readonly edition: string | null;
+  readonly placeCategory: string | null;
+  readonly outcome: string;
+  readonly method: string | null;
+  readonly count: number | null;
+  readonly threshold: number | null;
+  readonly explanation: { readonly zh: string; readonly en: string };
+  readonly unverified: readonly { readonly subject: string; readonly ref: string }[];
+}
+
 export interface ClockState {
   readonly id: ClockId;
   readonly basis: ClockBasis;
@@ -119,7 +131,11 @@ export interface CaseState {
   /** Set on cases imported from historic records: the stage they entered at and when. */
   readonly imported?: { readonly at: string; readonly stage: CaseStage };
   readonly policy: EscalationPolicy;
-  readonly determination?: CommandPayloads['record_determination'] & { readonly recordedAt: string };
+  readonly determination?: CommandPayloads['record_determination'] & {
+    readonly recordedAt: string;
+    /** The engine's proposal from the findings, as the decision followed it or departed from it. */
+    readonly proposal?: RecordedProposal;
+  };
   readonly notice?: CommandPayloads['serve_notice'];
   readonly report?: CommandPayloads['report_to_government'];
   readonly listing?: ListingState;

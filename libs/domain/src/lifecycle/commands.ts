@@ -1,4 +1,5 @@
 import type { HazardItem } from '../case/hazard-case';
+import type { ElementFinding, ExclusionAnswer } from '../determination/proposal';
 
 /** Listing levels (挂牌级别), lowest first. */
 export const LISTING_LEVELS = ['county', 'city', 'province', 'national'] as const;
@@ -40,11 +41,20 @@ export interface CommandPayloads {
   start_determination: Record<string, never>;
   record_determination: {
     readonly outcome: DeterminationOutcome;
+    /**
+     * What the brigade found, for the GB 35181 engine: the workflow runs it on the case's discovery date
+     * and place type, and records its proposal with the decision.
+     */
+    readonly findings?: {
+      readonly placeCategory?: string;
+      readonly elements: readonly ElementFinding[];
+      readonly exclusions?: readonly ExclusionAnswer[];
+    };
     readonly decidedOn: string;
     readonly participants: readonly string[];
     readonly clauses: readonly string[];
     readonly expertReview?: ExpertReview;
-    /** The engine's proposal the decision followed, or undefined when none was run. */
+    /** The outcome the engine proposed, when the client ran it itself and sends no findings. */
     readonly proposedOutcome?: DeterminationOutcome;
     /** Why the decision departs from the proposal; required when it does. */
     readonly departureReason?: string;

@@ -4,7 +4,15 @@ import type { CaseStage } from '../case/stage';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { instantAfter } from '../escalation/offsets';
 import { isCalendarDate, chinaDateOf } from '../time/china-date';
-import { activeSeal, currentDeadline, isFinal, type CaseState, type ClockId } from './case-state';
+import { proposeDetermination } from '../determination/engine';
+import {
+  activeSeal,
+  currentDeadline,
+  isFinal,
+  type CaseState,
+  type ClockId,
+  type RecordedProposal,
+} from './case-state';
 import { settleClock, startClock } from './clocks';
 import { LISTING_LEVELS, type CaseCommand, type CommandPayloads, type CommandType } from './commands';
 import type { NotificationDraft } from './notifications';
@@ -204,10 +212,16 @@ const HANDLERS: { [K in CommandType]: Handler<K> } = {
         reject('invalid_payload', '专家论证须有三分之二以上专家同意', 'at least two thirds of the experts must agree');
       }
     }
-    if (payload.proposedOutcome && payload.proposedOutcome !== payload.outcome)
+    const proposal = payload.findings ? proposeFromFindings(state, payload.findings) : undefined;
+    const proposedOutcome = proposal?.outcome ?? payload.proposedOutcome;
+    if (proposedOutcome && proposedOutcome !== 'undetermined' && proposedOutcome !== payload.outcome) {
       requireText(payload.departureReason, 'departureReason');
+    }
     const at = iso(context.now);
-    let next: CaseState = { ...state, determination: { ...payload, recordedAt: at } };
+    let next: CaseState = {
+      ...state,
+      determination: { ...payload, recordedAt: at, ...(proposal ? { proposal } : {}) },
+    };
     // With an expert review the handling opinion may take 17 working days instead of 7.
     const handling = next.clocks.handling_opinion;
     if (payload.expertReview && handling?.basis.kind === 'rule') {
@@ -692,6 +706,42 @@ const HANDLERS: { [K in CommandType]: Handler<K> } = {
     return single({ ...state, stage, stageBeforeSuspension: undefined }, 'case_resumed', { stage }, context);
   },
 };
+
+/**
+ * Runs the GB 35181 engine on the brigade's findings, with the case's discovery date as the inspection
+ * date and its place type, and keeps the proposal the decision is measured against.
+ */
+function proposeFromFindings(
+  state: CaseState,
+  findings: NonNullable<CommandPayloads['record_determination']['findings']>,
+): RecordedProposal {
+  const result = proposeDetermination({
+    inspectedOn: state.opening.discoveredOn,
+    placeType: state.opening.placeType,
+    ...(findings.placeCategory ? { placeCategory: findings.placeCategory } : {}),
+    elements: findings.elements,
+    ...(findings.exclusions ? { exclusions: findings.exclusions } : {}),
+  });
+  if (!result.ok) {
+    const fields = result.issues.map((issue) => `findings.${issue.field} (${issue.code})`).join(', ');
+    reject(
+      'invalid_payload',
+      `判定要素无法按 GB 35181 评估：${fields}`,
+      `the findings cannot be evaluated under GB 35181: ${fields}`,
+    );
+  }
+  const proposal = result.proposal;
+  return {
+    edition: proposal.edition,
+    placeCategory: proposal.placeCategory,
+    outcome: proposal.outcome,
+    method: proposal.method,
+    count: proposal.count,
+    threshold: proposal.threshold,
+    explanation: proposal.explanation,
+    unverified: proposal.unverified.map((mark) => ({ subject: mark.subject, ref: mark.ref })),
+  };
+}
 
 function withTakedown(state: CaseState, context: TransitionContext): CaseState['exposure'] {
   if (state.exposure?.status !== 'published') return state.exposure;
