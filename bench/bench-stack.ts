@@ -12,9 +12,11 @@ import { resolveTemporalBinary, temporalBinaryNotFound } from '@duban/temporal';
 
 const BENCH_JWT_SECRET = randomBytes(32).toString('base64url');
 
-/** A bearer token for the benchmark's requests, as an inspector of 350102. */
-export function benchAuthorization(): string {
-  return `Bearer ${jwt.sign({ role: 'inspector', jurisdiction: '350102' }, BENCH_JWT_SECRET, { subject: 'bench', expiresIn: '2h' })}`;
+/** A bearer token for the benchmark's requests; an inspector of 350102 unless other claims are given. */
+export function benchAuthorization(
+  claims: Record<string, string> = { role: 'inspector', jurisdiction: '350102' },
+): string {
+  return `Bearer ${jwt.sign(claims, BENCH_JWT_SECRET, { subject: 'bench', expiresIn: '2h' })}`;
 }
 
 export interface BenchStack {

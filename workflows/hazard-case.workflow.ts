@@ -4,6 +4,7 @@ import {
   condition,
   continueAsNew,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   sleep,
   workflowInfo,
@@ -31,6 +32,7 @@ import {
   calendarUpdatedSignal,
   CASE_NUMBER_TAKEN,
   COMMAND_REJECTED,
+  CONFIGURATION_ACTIVITY_OPTIONS,
   confirmOpenedUpdate,
   CONTINUE_AS_NEW_HISTORY_LENGTH,
   executeCommandUpdate,
@@ -44,6 +46,7 @@ import {
 } from '@duban/temporal/contracts';
 
 const activities = proxyActivities<CaseActivities>(PROJECTION_ACTIVITY_OPTIONS);
+const configuration = proxyLocalActivities<CaseActivities>(CONFIGURATION_ACTIVITY_OPTIONS);
 
 const SYSTEM: Actor = { kind: 'system', id: 'system' };
 const RECENT_EVENTS_KEPT = 50;
@@ -149,7 +152,7 @@ export async function hazardCase(input: HazardCaseInput): Promise<CaseState> {
         if (command.type === 'list_case' || command.type === 'raise_listing_level') {
           next = {
             ...next,
-            policy: await activities.resolveEscalationPolicy({
+            policy: await configuration.resolveEscalationPolicy({
               jurisdictionCode: next.opening.jurisdictionCode,
               listingLevel: next.listing?.level ?? null,
             }),
@@ -183,11 +186,15 @@ export async function hazardCase(input: HazardCaseInput): Promise<CaseState> {
     return state as CaseState;
   };
 
-  const schedules = await activities.loadCalendarSchedules();
+  // Schedules from the year before discovery on: enough for every clock, and a small recorded payload.
+  const fromYear = Number((input.import?.listing?.listedOn ?? input.opening.discoveredOn).slice(0, 4)) - 1;
+  const schedules = await configuration.loadCalendarSchedules({
+    fromYear: Math.min(fromYear, Number(input.opening.discoveredOn.slice(0, 4)) - 1),
+  });
   calendar = WorkingCalendar.fromSchedules(schedules, { jurisdictionCode: input.opening.jurisdictionCode });
 
   if (!state) {
-    const policy = await activities.resolveEscalationPolicy({
+    const policy = await configuration.resolveEscalationPolicy({
       jurisdictionCode: input.opening.jurisdictionCode,
       listingLevel: input.import?.listing?.level ?? null,
     });

@@ -9,7 +9,7 @@ const { loadCalendarSchedules } = proxyActivities<CaseActivities>(PROJECTION_ACT
 
 export async function hazardCase(input: HazardCaseInput): Promise<CaseState> {
   await sleep('1 minute');
-  await loadCalendarSchedules();
+  await loadCalendarSchedules({ fromYear: 2024 });
   await condition(() => false);
   throw new Error(`case ${input.opening.caseNumber} never ends`);
 }

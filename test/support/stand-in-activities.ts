@@ -33,7 +33,8 @@ export function createStandInActivities(
       batches.push(input);
       return Promise.resolve();
     },
-    loadCalendarSchedules: () => Promise.resolve([...OFFICIAL_SCHEDULES]),
+    loadCalendarSchedules: ({ fromYear }) =>
+      Promise.resolve(OFFICIAL_SCHEDULES.filter((schedule) => schedule.year >= fromYear)),
     resolveEscalationPolicy: () => Promise.resolve(options.policy ?? DEFAULT_ESCALATION_POLICY),
   };
 }

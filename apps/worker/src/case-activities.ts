@@ -26,9 +26,9 @@ export function createCaseActivities(
         });
       }
     },
-    async loadCalendarSchedules() {
-      if (options.schedules) return [...options.schedules];
-      return configuration ? configuration.schedules() : [...OFFICIAL_SCHEDULES];
+    async loadCalendarSchedules({ fromYear }) {
+      const all = options.schedules ?? (configuration ? await configuration.schedules() : OFFICIAL_SCHEDULES);
+      return all.filter((schedule) => schedule.year >= fromYear);
     },
     async resolveEscalationPolicy({ jurisdictionCode, listingLevel }) {
       if (options.policy) return options.policy;

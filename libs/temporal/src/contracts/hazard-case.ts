@@ -114,14 +114,20 @@ export interface CaseActivities {
    * the audit trail, in one transaction; events already written are skipped.
    */
   recordCaseEvents(input: RecordCaseEventsInput): Promise<void>;
-  /** Returns the official year schedules the working calendar uses. */
-  loadCalendarSchedules(): Promise<YearSchedule[]>;
+  /** Returns the year schedules in force from `fromYear` on, which the case's working calendar uses. */
+  loadCalendarSchedules(input: { fromYear: number }): Promise<YearSchedule[]>;
   /** Chooses the escalation policy for a jurisdiction and listing level. */
   resolveEscalationPolicy(input: {
     jurisdictionCode: string;
     listingLevel: ListingLevel | null;
   }): Promise<EscalationPolicy>;
 }
+
+/** Options of the configuration reads (calendar, policy): short local activities, recorded as markers. */
+export const CONFIGURATION_ACTIVITY_OPTIONS = {
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+} as const;
 
 export const PROJECTION_ACTIVITY_OPTIONS = {
   startToCloseTimeout: '30 seconds',
