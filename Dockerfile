@@ -15,6 +15,8 @@ ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# Evidence files live here unless EVIDENCE_STORAGE=s3; docker-compose.yml mounts a volume on it.
+RUN mkdir -p /var/lib/duban && chown node:node /var/lib/duban
 USER node
 EXPOSE 3000
 CMD ["node", "dist/apps/api/src/main.js"]

@@ -6,7 +6,8 @@ const swcConfig = JSON.parse(require('node:fs').readFileSync(`${__dirname}/.swcr
 const moduleNameMapper = {
   '^@duban/temporal/contracts$': '<rootDir>/libs/temporal/src/contracts/index.ts',
   '^@duban/migrations$': '<rootDir>/migrations/index.ts',
-  '^@duban/(config|domain|persistence|temporal|local-stack)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@duban/(config|domain|persistence|temporal|local-stack|notifications|evidence|import)$':
+    '<rootDir>/libs/$1/src/index.ts',
 };
 
 /** @type {import('jest').Config} */

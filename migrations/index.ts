@@ -1,10 +1,14 @@
 import { CreateCaseTables1764835200000 } from './1764835200000-CreateCaseTables';
 import { AddCaseStateAndOutbox1764838800000 } from './1764838800000-AddCaseStateAndOutbox';
+import { AddDeliveryLogAndEvidence1764842400000 } from './1764842400000-AddDeliveryLogAndEvidence';
+import { IndexPublishedExposures1764846000000 } from './1764846000000-IndexPublishedExposures';
 import { AddCalendarYearsAndPolicies1764849600000 } from './1764849600000-AddCalendarYearsAndPolicies';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
   CreateCaseTables1764835200000,
   AddCaseStateAndOutbox1764838800000,
+  AddDeliveryLogAndEvidence1764842400000,
+  IndexPublishedExposures1764846000000,
   AddCalendarYearsAndPolicies1764849600000,
 ];

@@ -8,6 +8,7 @@ import 'reflect-metadata';
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
 import { ConfigurationError, loadConfiguration } from '@duban/config';
@@ -39,6 +40,18 @@ async function main(): Promise<void> {
     ...(process.env.DATABASE_URL ? (['DATABASE_URL'] as const) : []),
     ...(process.env.TEMPORAL_ADDRESS ? (['TEMPORAL_ADDRESS'] as const) : []),
   ]) as { DATABASE_URL?: string; TEMPORAL_ADDRESS?: string };
+  const ports: [string, number][] = [['PORT', config.PORT]];
+  if (!external.DATABASE_URL) ports.push(['EMBEDDED_POSTGRES_PORT', config.EMBEDDED_POSTGRES_PORT]);
+  if (!external.TEMPORAL_ADDRESS)
+    ports.push(['TEMPORAL_DEV_PORT', config.TEMPORAL_DEV_PORT], ['TEMPORAL_UI_PORT', config.TEMPORAL_UI_PORT]);
+  for (const [name, port] of ports) {
+    if (!(await isPortFree(port))) {
+      console.error(
+        `duban: port ${port} (${name}) is already in use, perhaps by another Duban; stop that program or set ${name} to a free port.`,
+      );
+      process.exit(1);
+    }
+  }
   const dataDir = resolve(projectRoot(), config.DUBAN_DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
 
@@ -102,7 +115,14 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
   } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
+    // embedded-postgres rejects with undefined when its server fails; its own log lines above say why.
+    const reason =
+      error instanceof Error
+        ? error.message
+        : error === undefined
+          ? 'a service failed to start; see the log above'
+          : JSON.stringify(error);
+    console.error(`duban: ${reason}`);
     await shutdown(1);
   }
 }
@@ -158,6 +178,15 @@ function runChild(
     void shutdown(code === 0 ? 0 : 1);
   });
   return child;
+}
+
+/** True when nothing listens on the port on any local address. */
+function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolvePort) => {
+    const server = createServer();
+    server.once('error', () => resolvePort(false));
+    server.listen(port, () => server.close(() => resolvePort(true)));
+  });
 }
 
 async function waitForHealth(url: string, timeoutMs: number): Promise<void> {

@@ -32,8 +32,8 @@ function secret(): string {
   return readFileSync(path, 'utf8').trim();
 }
 
-function main(): void {
-  const { values } = parseArgs({
+function parse() {
+  return parseArgs({
     options: {
       role: { type: 'string' },
       jurisdiction: { type: 'string' },
@@ -42,6 +42,20 @@ function main(): void {
       hours: { type: 'string', default: '12' },
     },
   });
+}
+
+function main(): void {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(USAGE);
+    return;
+  }
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse();
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  const { values } = parsed;
   if (!isRole(values.role)) fail(`--role must be one of ${ROLES.join(', ')}; got ${String(values.role)}.`);
   const hours = Number(values.hours);
   if (!Number.isInteger(hours) || hours < 1 || hours > 24 * 30) fail('--hours must be a whole number from 1 to 720.');

@@ -129,14 +129,8 @@ describe('cases API over a running worker', () => {
     const caseNumber = uniqueCaseNumber();
     const key = `key-${caseNumber}`;
 
-    const first = await as(INSPECTOR)
-      .post('/cases')
-      .set('Idempotency-Key', key)
-      .send(openingBody(caseNumber));
-    const second = await as(INSPECTOR)
-      .post('/cases')
-      .set('Idempotency-Key', key)
-      .send(openingBody(caseNumber));
+    const first = await as(INSPECTOR).post('/cases').set('Idempotency-Key', key).send(openingBody(caseNumber));
+    const second = await as(INSPECTOR).post('/cases').set('Idempotency-Key', key).send(openingBody(caseNumber));
 
     expect(first.status).toBe(201);
     expect(first.headers['idempotent-replayed']).toBeUndefined();
@@ -154,15 +148,9 @@ describe('cases API over a running worker', () => {
 
   it('rejects an Idempotency-Key reused for a different body', async () => {
     const key = `key-${uniqueCaseNumber()}`;
-    await as(INSPECTOR)
-      .post('/cases')
-      .set('Idempotency-Key', key)
-      .send(openingBody(uniqueCaseNumber()));
+    await as(INSPECTOR).post('/cases').set('Idempotency-Key', key).send(openingBody(uniqueCaseNumber()));
 
-    const reused = await as(INSPECTOR)
-      .post('/cases')
-      .set('Idempotency-Key', key)
-      .send(openingBody(uniqueCaseNumber()));
+    const reused = await as(INSPECTOR).post('/cases').set('Idempotency-Key', key).send(openingBody(uniqueCaseNumber()));
 
     expect(reused.status).toBe(422);
     expect(reused.body.code).toBe('idempotency_key_reused');

@@ -20,13 +20,15 @@ export interface RunningApps {
  * Starts the API and the worker in this process against the stack from the global setup, on a task
  * queue of their own so test files do not take each other's workflow tasks.
  */
-export async function startApps(): Promise<RunningApps> {
+export async function startApps(overrides: NodeJS.ProcessEnv = {}): Promise<RunningApps> {
   const env = {
     ...process.env,
+    ...overrides,
     TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`,
     DATABASE_POOL_SIZE: '4',
     LOG_LEVEL: 'warn',
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    ...overrides,
   };
   const worker = await NestFactory.createApplicationContext(WorkerModule.register(loadWorkerConfig(env)), {
     logger: ['error', 'warn'],

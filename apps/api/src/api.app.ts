@@ -34,6 +34,7 @@ export async function createApiApp(
           'Errors are RFC 9457 problem+json; title and detail are Chinese unless Accept-Language prefers English.',
       )
       .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });

@@ -19,6 +19,12 @@ import { CaseCommandsController } from './commands/case-commands.controller';
 import { CaseCommandsService } from './commands/case-commands.service';
 import { ListingsController } from './commands/listings.controller';
 import { InboxController } from './inbox/inbox.controller';
+import { ImportsController } from './imports/imports.controller';
+import { ImportsService } from './imports/imports.service';
+import { ExposuresController } from './public/exposures.controller';
+import { ReportsController } from './reports/reports.controller';
+import { EvidenceModule } from './evidence/evidence.module';
+import { NotificationsAdminModule } from './notifications/notifications-admin.module';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
 
@@ -43,6 +49,8 @@ export class ApiModule {
           poolSize: config.DATABASE_POOL_SIZE,
           applicationName: 'duban-api',
         }),
+        EvidenceModule.register(),
+        NotificationsAdminModule,
       ],
       controllers: [
         CaseCommandsController,
@@ -54,6 +62,9 @@ export class ApiModule {
         CalendarController,
         DeterminationController,
         HealthController,
+        ImportsController,
+        ReportsController,
+        ExposuresController,
       ],
       providers: [
         { provide: API_CONFIG, useValue: config },
@@ -69,6 +80,7 @@ export class ApiModule {
         CaseCommandsService,
         CalendarService,
         DeterminationService,
+        ImportsService,
       ],
     };
   }

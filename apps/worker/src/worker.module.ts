@@ -3,6 +3,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { PersistenceModule } from '@duban/persistence';
 
 import { CaseWorkerService } from './case-worker.service';
+import { NotificationDispatcherModule } from './notifications/notification-dispatcher.module';
 import { WORKER_CONFIG } from './tokens';
 import type { WorkerConfig } from './worker.config';
 
@@ -18,6 +19,7 @@ export class WorkerModule {
           poolSize: config.DATABASE_POOL_SIZE,
           applicationName: 'duban-worker',
         }),
+        NotificationDispatcherModule.register(),
       ],
       providers: [{ provide: WORKER_CONFIG, useValue: config }, CaseWorkerService],
     };

@@ -102,7 +102,8 @@ export const VARIABLES = {
   },
   DUBAN_DATA_DIR: {
     name: 'DUBAN_DATA_DIR',
-    description: 'Folder of the embedded PostgreSQL cluster and the Temporal dev server database.',
+    description:
+      'Folder of the embedded PostgreSQL cluster, the Temporal dev server database, the local token secret and locally stored evidence.',
     defaultValue: 'data',
     parse: nonEmpty,
   },
@@ -180,6 +181,137 @@ export const VARIABLES = {
     defaultValue: 'log',
     parse: oneOf(LOG_LEVELS),
   },
+  NOTIFY_WEBHOOK_URL: {
+    name: 'NOTIFY_WEBHOOK_URL',
+    description:
+      'URL the notification dispatcher POSTs every notification to as signed JSON (an SMS gateway sits behind such a webhook). Unset: no webhook channel.',
+    defaultValue: '',
+    parse: httpUrl,
+  },
+  NOTIFY_WEBHOOK_SECRET: {
+    name: 'NOTIFY_WEBHOOK_SECRET',
+    description: 'HMAC-SHA256 key of the webhook signature (at least 32 characters); required with NOTIFY_WEBHOOK_URL.',
+    defaultValue: '',
+    parse: (raw: string) => {
+      if (raw.length < 32) throw new InvalidValueError('must be at least 32 characters long');
+      return raw;
+    },
+  },
+  NOTIFY_SMTP_URL: {
+    name: 'NOTIFY_SMTP_URL',
+    description:
+      'SMTP server the notification emails go through, as smtp://user:password@host:587 or smtps://host:465. Unset: no email channel.',
+    defaultValue: '',
+    parse: smtpUrl,
+  },
+  NOTIFY_EMAIL_FROM: {
+    name: 'NOTIFY_EMAIL_FROM',
+    description:
+      'From address of notification emails, such as "督办系统 <duban@example.gov.cn>"; required with NOTIFY_SMTP_URL.',
+    defaultValue: '',
+    parse: emailAddress,
+  },
+  NOTIFY_ADDRESS_BOOK: {
+    name: 'NOTIFY_ADDRESS_BOOK',
+    description:
+      'JSON file mapping recipients (role and jurisdiction, or unit credit code) to email addresses; relative to the project folder. Required with NOTIFY_SMTP_URL.',
+    defaultValue: '',
+    parse: nonEmpty,
+  },
+  NOTIFY_EMAIL_LANGUAGE: {
+    name: 'NOTIFY_EMAIL_LANGUAGE',
+    description: 'Language of notification emails: zh (Simplified Chinese) or en.',
+    defaultValue: 'zh',
+    parse: oneOf(['zh', 'en'] as const),
+  },
+  NOTIFY_MAX_ATTEMPTS: {
+    name: 'NOTIFY_MAX_ATTEMPTS',
+    description: 'Attempts per notification and channel before the delivery becomes a dead letter.',
+    defaultValue: 8,
+    parse: integer(1, 100),
+  },
+  NOTIFY_RETRY_BASE_MS: {
+    name: 'NOTIFY_RETRY_BASE_MS',
+    description:
+      'Delay in milliseconds before the first retry of a failed delivery; each later retry waits twice as long.',
+    defaultValue: 30_000,
+    parse: integer(10, 86_400_000),
+  },
+  NOTIFY_RETRY_MAX_MS: {
+    name: 'NOTIFY_RETRY_MAX_MS',
+    description: 'Maximum delay in milliseconds between two attempts of one delivery.',
+    defaultValue: 3_600_000,
+    parse: integer(10, 86_400_000),
+  },
+  NOTIFY_SEND_TIMEOUT_MS: {
+    name: 'NOTIFY_SEND_TIMEOUT_MS',
+    description: 'Time in milliseconds one webhook request or one email may take before the attempt counts as failed.',
+    defaultValue: 10_000,
+    parse: integer(100, 600_000),
+  },
+  NOTIFY_POLL_INTERVAL_MS: {
+    name: 'NOTIFY_POLL_INTERVAL_MS',
+    description: 'How often in milliseconds an idle dispatcher looks for new or due deliveries.',
+    defaultValue: 1_000,
+    parse: integer(10, 3_600_000),
+  },
+  NOTIFY_CONCURRENCY: {
+    name: 'NOTIFY_CONCURRENCY',
+    description:
+      'Deliveries one dispatcher process sends at the same time. Each uses one database connection while it sends.',
+    defaultValue: 4,
+    parse: integer(1, 64),
+  },
+  EVIDENCE_STORAGE: {
+    name: 'EVIDENCE_STORAGE',
+    description:
+      'Where evidence files are kept: local (under DUBAN_DATA_DIR/evidence) or s3 (an S3-compatible object store).',
+    defaultValue: 'local',
+    parse: oneOf(['local', 's3'] as const),
+  },
+  EVIDENCE_MAX_BYTES: {
+    name: 'EVIDENCE_MAX_BYTES',
+    description: 'Largest evidence file in bytes the API accepts; a larger upload gets 413 and nothing is stored.',
+    defaultValue: 26_214_400,
+    parse: integer(1, 5_368_709_120),
+  },
+  EVIDENCE_S3_BUCKET: {
+    name: 'EVIDENCE_S3_BUCKET',
+    description: 'Bucket of the evidence files; required when EVIDENCE_STORAGE is s3.',
+    defaultValue: '',
+    parse: nonEmpty,
+  },
+  EVIDENCE_S3_REGION: {
+    name: 'EVIDENCE_S3_REGION',
+    description: 'Region of the evidence bucket.',
+    defaultValue: 'us-east-1',
+    parse: nonEmpty,
+  },
+  EVIDENCE_S3_ENDPOINT: {
+    name: 'EVIDENCE_S3_ENDPOINT',
+    description: 'Endpoint URL of an S3-compatible store; unset for Amazon S3 itself.',
+    defaultValue: '',
+    parse: httpUrl,
+  },
+  EVIDENCE_S3_PATH_STYLE: {
+    name: 'EVIDENCE_S3_PATH_STYLE',
+    description:
+      'true addresses the bucket in the URL path (http://host/bucket/key), as most S3-compatible stores need.',
+    defaultValue: false,
+    parse: booleanFlag,
+  },
+  EVIDENCE_S3_ACCESS_KEY_ID: {
+    name: 'EVIDENCE_S3_ACCESS_KEY_ID',
+    description: "Access key id of the evidence store; unset: the AWS SDK's default credential chain.",
+    defaultValue: '',
+    parse: nonEmpty,
+  },
+  EVIDENCE_S3_SECRET_KEY: {
+    name: 'EVIDENCE_S3_SECRET_KEY',
+    description: 'Secret access key that goes with EVIDENCE_S3_ACCESS_KEY_ID.',
+    defaultValue: '',
+    parse: nonEmpty,
+  },
 } as const satisfies Record<string, VariableSpec<unknown>>;
 
 export type VariableName = keyof typeof VARIABLES;
@@ -216,4 +348,43 @@ export function loadConfiguration<N extends VariableName>(
   }
   if (problems.length > 0) throw new ConfigurationError(problems);
   return values as Configuration<N>;
+}
+
+function httpUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new InvalidValueError('must be an http or https URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new InvalidValueError('must be an http or https URL');
+  return raw;
+}
+
+function smtpUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new InvalidValueError('must be a URL such as smtp://user:password@mail.example.com:587');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new InvalidValueError('must start with smtp:// or smtps://');
+  }
+  return raw;
+}
+
+/** Checks an email address, alone or with a display name: `duban@example.gov.cn` or `督办系统 <duban@example.gov.cn>`. */
+function emailAddress(raw: string): string {
+  if (!/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(raw.trim())) {
+    throw new InvalidValueError('must be an email address, optionally with a name: 督办系统 <duban@example.gov.cn>');
+  }
+  return raw.trim();
+}
+
+function booleanFlag(raw: string): boolean {
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  throw new InvalidValueError('must be true or false');
 }

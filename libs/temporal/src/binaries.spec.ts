@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,6 +13,12 @@ function fakeBinary(folder: string, name: string): string {
 
 describe('resolveTemporalBinary', () => {
   const folder = mkdtempSync(join(tmpdir(), 'duban-binaries-'));
+  const pathFolder = mkdtempSync(join(tmpdir(), 'duban-path-'));
+
+  afterAll(() => {
+    rmSync(folder, { recursive: true, force: true });
+    rmSync(pathFolder, { recursive: true, force: true });
+  });
 
   it('takes the environment variable first', () => {
     const path = fakeBinary(folder, 'my-temporal');
@@ -23,7 +29,6 @@ describe('resolveTemporalBinary', () => {
   });
 
   it('then looks on PATH', () => {
-    const pathFolder = mkdtempSync(join(tmpdir(), 'duban-path-'));
     const path = fakeBinary(pathFolder, 'temporal-test-server');
 
     const resolved = resolveTemporalBinary('test-server', { PATH: `/nonexistent:${pathFolder}` });

@@ -26,7 +26,11 @@ export const PROBLEM_CODES = {
   evidence_not_found: { status: 404, zh: '证据不存在', en: 'Evidence not found' },
   evidence_already_replaced: { status: 409, zh: '该证据已被更正', en: 'Evidence already replaced' },
   evidence_integrity_error: { status: 500, zh: '证据文件完整性校验失败', en: 'Evidence failed its integrity check' },
-  import_rejected: { status: 422, zh: '导入文件含无效行，未导入任何内容', en: 'The import file has invalid rows; nothing was imported' },
+  import_rejected: {
+    status: 422,
+    zh: '导入文件含无效行，未导入任何内容',
+    en: 'The import file has invalid rows; nothing was imported',
+  },
   import_file_unreadable: { status: 400, zh: '导入文件无法读取', en: 'The import file cannot be read' },
 } as const;
 

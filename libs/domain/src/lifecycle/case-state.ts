@@ -56,7 +56,8 @@ export interface ClockState {
   readonly dueAt: string;
   readonly provisional: boolean;
   readonly explanation: DeadlineExplanation;
-  readonly status: 'running' | 'met' | 'missed';
+  /** `stopped` when the case closed or was withdrawn while the clock ran. */
+  readonly status: 'running' | 'met' | 'missed' | 'stopped';
   /** When the clock stopped: the step was taken, or the deadline passed. */
   readonly settledAt?: string;
 }

@@ -3,7 +3,7 @@ import { computeClockDeadline, STATUTORY_CLOCKS, type ClockRule } from '../calen
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { addMonths } from '../escalation/offsets';
 import { endOfChinaDate } from '../time/china-date';
-import type { ClockBasis, ClockId, ClockState } from './case-state';
+import type { CaseState, ClockBasis, ClockId, ClockState } from './case-state';
 
 function computeBasis(calendar: WorkingCalendar, basis: ClockBasis, rules: Record<string, ClockRule>): Deadline {
   switch (basis.kind) {
@@ -52,6 +52,16 @@ export function recomputeClock(calendar: WorkingCalendar, clock: ClockState): Cl
   return startClock(calendar, clock.id, clock.basis);
 }
 
-export function settleClock(clock: ClockState, status: 'met' | 'missed', at: string): ClockState {
+export function settleClock(clock: ClockState, status: 'met' | 'missed' | 'stopped', at: string): ClockState {
   return { ...clock, status, settledAt: at };
+}
+
+/** Stops every running clock but the seal's, as when a case closes or is withdrawn. */
+export function stopRunningClocks(clocks: CaseState['clocks'], at: string): CaseState['clocks'] {
+  return Object.fromEntries(
+    Object.entries(clocks).map(([id, clock]) => [
+      id,
+      clock && clock.status === 'running' && clock.id !== 'seal' ? settleClock(clock, 'stopped', at) : clock,
+    ]),
+  );
 }

@@ -13,7 +13,7 @@ import {
   type ClockId,
   type RecordedProposal,
 } from './case-state';
-import { settleClock, startClock } from './clocks';
+import { settleClock, startClock, stopRunningClocks } from './clocks';
 import { LISTING_LEVELS, type CaseCommand, type CommandPayloads, type CommandType } from './commands';
 import type { NotificationDraft } from './notifications';
 import { reject } from './rejection';
@@ -595,7 +595,8 @@ const HANDLERS: { [K in CommandType]: Handler<K> } = {
     if (last?.passed !== true)
       reject('wrong_stage', '复查合格后方可销案', 'a case closes only after a passed reinspection');
     const closedAt = iso(context.now);
-    const next: CaseState = { ...state, stage: 'closed', closedAt, exposure: withTakedown(state, context) };
+    const clocks = stopRunningClocks(state.clocks, closedAt);
+    const next: CaseState = { ...state, stage: 'closed', closedAt, clocks, exposure: withTakedown(state, context) };
     return single(next, 'case_closed', {}, context);
   },
 
@@ -687,6 +688,7 @@ const HANDLERS: { [K in CommandType]: Handler<K> } = {
     const at = iso(context.now);
     const next: CaseState = {
       ...state,
+      clocks: stopRunningClocks(state.clocks, at),
       stage: 'withdrawn',
       withdrawal: { at, reason: context.reason ?? '' },
       exposure: withTakedown(state, context),

@@ -2,8 +2,23 @@ import { AuditEntryEntity } from './audit-entry.entity';
 import { CaseEventEntity } from './case-event.entity';
 import { HazardCaseEntity } from './hazard-case.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
+import { EvidenceEntity } from './evidence.entity';
 import { NotificationEntity } from './notification.entity';
+import { NotificationDeliveryAttemptEntity } from './notification-delivery-attempt.entity';
+import { NotificationDeliveryEntity } from './notification-delivery.entity';
 
 export { AuditEntryEntity, CaseEventEntity, HazardCaseEntity, IdempotencyKeyEntity, NotificationEntity };
+export * from './evidence.entity';
+export * from './notification-delivery-attempt.entity';
+export * from './notification-delivery.entity';
 
-export const ENTITIES = [AuditEntryEntity, CaseEventEntity, HazardCaseEntity, IdempotencyKeyEntity, NotificationEntity];
+export const ENTITIES = [
+  AuditEntryEntity,
+  CaseEventEntity,
+  HazardCaseEntity,
+  IdempotencyKeyEntity,
+  NotificationEntity,
+  EvidenceEntity,
+  NotificationDeliveryEntity,
+  NotificationDeliveryAttemptEntity,
+];
