@@ -67,7 +67,8 @@ export async function hazardCase(input: HazardCaseInput): Promise<CaseState> {
   let busy = false;
 
   const withLock = async <T>(work: () => Promise<T>): Promise<T> => {
-    await condition(() => !busy);
+    // Every waiter wakes when the lock is released, so each checks again and only the first takes it.
+    while (busy) await condition(() => !busy);
     busy = true;
     try {
       return await work();

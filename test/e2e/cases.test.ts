@@ -236,4 +236,20 @@ describe('cases API over a running worker', () => {
     expect(response.body.checks.postgres.status).toBe('up');
     expect(response.body.checks.temporal.status).toBe('up');
   });
+
+  it('rejects text PostgreSQL cannot store, naming the field', async () => {
+    const nul = { ...openingBody(uniqueCaseNumber()), address: 'A\u0000B' };
+    const surrogate = { ...openingBody(uniqueCaseNumber()), hazardItems: [{ description: 'x\ud800y' }] };
+
+    const nulResponse = await as(INSPECTOR).post('/cases').send(nul);
+    const surrogateResponse = await as(INSPECTOR)
+      .post('/cases')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify(surrogate).replace('x\\ud800y', 'x\\ud800y'));
+
+    expect(nulResponse.status).toBe(400);
+    expect(nulResponse.body.errors[0].field).toBe('address');
+    expect(surrogateResponse.status).toBe(400);
+    expect(surrogateResponse.body.errors[0].field).toBe('hazardItems[0].description');
+  });
 });

@@ -144,6 +144,26 @@ describe('hazardCase lifecycle on the time-skipping server', () => {
     });
   });
 
+  it('records concurrent commands one after another', async () => {
+    await CaseHarness.run(env, {}, async (c) => {
+      await c.driveToListed(await c.today(30));
+      await c.send(ACTORS.unit, 'submit_plan', { plan: PLAN });
+
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, index) =>
+          c.send(ACTORS.unit, 'submit_progress_report', { summary: `report ${index}` }),
+        ),
+      );
+
+      const sequences = results.flatMap((result) => result.sequences);
+      expect(new Set(sequences).size).toBe(10);
+      expect((await c.state()).progressReports).toHaveLength(10);
+      expect(c.activities.events().map((event) => event.sequence)).toEqual(
+        Array.from({ length: c.activities.events().length }, (_, index) => index + 1),
+      );
+    });
+  });
+
   it('ends a case determined not major', async () => {
     await CaseHarness.run(env, {}, async (c) => {
       await c.send(ACTORS.inspector, 'start_determination', {});

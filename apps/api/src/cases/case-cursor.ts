@@ -1,4 +1,4 @@
-import { isCalendarDate } from '@duban/domain';
+import { isCalendarDate, isCaseNumber } from '@duban/domain';
 import type { CaseListPosition, CaseSort } from '@duban/persistence';
 
 import { RequestValidationError } from '../problems/request-validation.error';
@@ -19,10 +19,17 @@ export function decodeCursor(sort: CaseSort, cursor: string): CaseListPosition {
   }
   if (!Array.isArray(decoded) || decoded.length !== 3) throw invalid();
   const [cursorSort, key, caseNumber] = decoded as unknown[];
-  if (cursorSort !== sort || typeof caseNumber !== 'string') throw invalid();
+  if (cursorSort !== sort || typeof caseNumber !== 'string' || !isCaseNumber(caseNumber)) throw invalid();
   if (sort === 'opened_desc') {
-    if (typeof key !== 'string' || Number.isNaN(Date.parse(key)) || new Date(key).toISOString() !== key)
+    // Four-digit years only: JavaScript writes extreme dates with six digits, which PostgreSQL rejects.
+    if (
+      typeof key !== 'string' ||
+      !/^\d{4}-/.test(key) ||
+      Number.isNaN(Date.parse(key)) ||
+      new Date(key).toISOString() !== key
+    ) {
       throw invalid();
+    }
   } else if (key !== null && (typeof key !== 'string' || !isCalendarDate(key))) {
     throw invalid();
   }

@@ -103,7 +103,15 @@ function decodeInboxCursor(cursor: string): { createdAt: Date; key: string } {
   const invalid = new RequestValidationError([{ field: 'query.cursor', constraint: 'isCursor', params: {} }]);
   try {
     const [createdAt, key] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof createdAt !== 'string' || typeof key !== 'string' || Number.isNaN(Date.parse(createdAt))) throw invalid;
+    if (
+      typeof createdAt !== 'string' ||
+      typeof key !== 'string' ||
+      !/^[\x21-\x7e]{1,128}$/.test(key) ||
+      !/^\d{4}-\d{2}-\d{2}T/.test(createdAt) ||
+      Number.isNaN(Date.parse(createdAt))
+    ) {
+      throw invalid;
+    }
     return { createdAt: new Date(createdAt), key };
   } catch {
     throw invalid;

@@ -99,6 +99,23 @@ function fromBodyParser(exception: unknown, language: Language): { code: Problem
     const detail = language === 'zh' ? '请以 UTF-8 编码发送 JSON' : 'Send the JSON body encoded as UTF-8';
     return { code: 'unsupported_media_type', detail };
   }
+  // Other body-parser failures (a broken gzip stream, a bad Content-Length) are client errors it marks as safe to show.
+  const status = (exception as { status?: unknown; expose?: unknown } | null)?.status;
+  if (
+    (exception as { expose?: unknown } | null)?.expose === true &&
+    typeof status === 'number' &&
+    status >= 400 &&
+    status < 500
+  ) {
+    const detail =
+      language === 'zh'
+        ? '无法读取请求体，请检查 Content-Type 和 Content-Encoding'
+        : 'The body could not be read; check Content-Type and Content-Encoding';
+    return {
+      code: status === 415 ? 'unsupported_media_type' : status === 413 ? 'payload_too_large' : 'invalid_request',
+      detail,
+    };
+  }
   return undefined;
 }
 

@@ -21,6 +21,8 @@ export class RequestValidationPipe implements PipeTransform {
     if (metadata.type === 'body' && (value === null || typeof value !== 'object' || Array.isArray(value))) {
       throw new RequestValidationError([{ field: '(body)', constraint: 'isJsonObject', params: {} }]);
     }
+    const unstorable = findUnstorableText(value, metadata.type === 'query' ? 'query' : '');
+    if (unstorable) throw new RequestValidationError([{ field: unstorable, constraint: 'isStorableText', params: {} }]);
     const instance = plainToInstance<object, unknown>(type as new () => object, value ?? {});
     const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
     if (errors.length > 0) {
@@ -29,6 +31,39 @@ export class RequestValidationPipe implements PipeTransform {
     }
     return instance;
   }
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function isUnstorable(text: string): boolean {
+  return text.includes('\u0000') || LONE_SURROGATE.test(text);
+}
+const MAX_DEPTH = 32;
+
+/**
+ * Returns the path of the first string (or key) that PostgreSQL cannot store, a NUL character or a
+ * lone surrogate, or of a value nested deeper than any request needs; undefined when all is well.
+ */
+export function findUnstorableText(value: unknown, path: string, depth = 0): string | undefined {
+  const here = path === '' ? '(body)' : path;
+  if (depth > MAX_DEPTH) return here;
+  if (typeof value === 'string') return isUnstorable(value) ? here : undefined;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = findUnstorableText(item, `${path}[${index}]`, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const child = path === '' ? key : `${path}.${key}`;
+      if (isUnstorable(key)) return child;
+      const found = findUnstorableText(item, child, depth + 1);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 /** Turns class-validator's error tree into one violation per failed constraint, with JSON paths. */

@@ -60,12 +60,27 @@ function requireStage(state: CaseState, allowed: readonly CaseStage[], command: 
   }
 }
 
+/** Latest date a deadline may have: far enough for any rectification, within what the calendar computes. */
+const LATEST_DEADLINE = '2099-12-31';
+
 function requireDate(value: string, field: string): void {
-  if (!isCalendarDate(value)) {
+  if (!isCalendarDate(value) || value > LATEST_DEADLINE) {
     reject(
       'invalid_payload',
-      `${field} 必须是 YYYY-MM-DD 格式的真实日期`,
-      `${field} must be a real calendar date, YYYY-MM-DD`,
+      `${field} 必须是 YYYY-MM-DD 格式的真实日期，且不晚于 ${LATEST_DEADLINE}`,
+      `${field} must be a real calendar date, YYYY-MM-DD, no later than ${LATEST_DEADLINE}`,
+    );
+  }
+}
+
+/** Checks a date on which something already happened: real, and not after today in China. */
+function requirePastDate(value: string, field: string, now: number): void {
+  requireDate(value, field);
+  if (value > today(now)) {
+    reject(
+      'invalid_payload',
+      `${field}（${value}）不能晚于今天（北京时间）`,
+      `${field} (${value}) must not be later than today in China`,
     );
   }
 }
@@ -189,7 +204,7 @@ const HANDLERS: { [K in CommandType]: Handler<K> } = {
   record_determination(state, payload, context) {
     requireStage(state, ['determination'], 'record_determination');
     if (state.determination) reject('conflict', '判定结论已记录', 'the determination is already recorded');
-    requireDate(payload.decidedOn, 'decidedOn');
+    requirePastDate(payload.decidedOn, 'decidedOn', context.now);
     requireNotBefore(payload.decidedOn, state.opening.discoveredOn, 'decidedOn', '发现日期 discoveredOn');
     const participants = new Set(payload.participants.map((p) => p.trim()).filter((p) => p !== ''));
     if (participants.size < MIN_PARTICIPANTS) {
@@ -264,7 +279,7 @@ const HANDLERS: { [K in CommandType]: Handler<K> } = {
       );
     }
     requireText(payload.documentNumber, 'documentNumber');
-    requireDate(payload.servedOn, 'servedOn');
+    requirePastDate(payload.servedOn, 'servedOn', context.now);
     requireDate(payload.deadline, 'deadline');
     requireNotBefore(payload.servedOn, state.determination.decidedOn, 'servedOn', '判定日期 decidedOn');
     if (payload.deadline <= payload.servedOn)
@@ -289,7 +304,7 @@ const HANDLERS: { [K in CommandType]: Handler<K> } = {
 
   report_to_government(state, payload, context) {
     requireStage(state, ['notice_served'], 'report_to_government');
-    requireDate(payload.reportedOn, 'reportedOn');
+    requirePastDate(payload.reportedOn, 'reportedOn', context.now);
     requireText(payload.government.name, 'government.name');
     let next: CaseState = { ...state, stage: 'reported', report: payload };
     next = settle(next, 'report', Date.parse(`${payload.reportedOn}T00:00:00+08:00`));
@@ -303,7 +318,7 @@ const HANDLERS: { [K in CommandType]: Handler<K> } = {
         '已有生效的临时查封，请先解除或待其期满',
         'a temporary seal is already active; lift it or let it expire first',
       );
-    requireDate(payload.sealedOn, 'sealedOn');
+    requirePastDate(payload.sealedOn, 'sealedOn', context.now);
     requireText(payload.scope, 'scope');
     if (!Number.isInteger(payload.days) || payload.days < 1 || payload.days > 30) {
       reject('invalid_payload', '临时查封期限为 1 至 30 日', 'days must be a whole number from 1 to 30');
@@ -328,7 +343,7 @@ const HANDLERS: { [K in CommandType]: Handler<K> } = {
   lift_seal(state, payload, context) {
     const seal = activeSeal(state);
     if (!seal) reject('conflict', '没有生效的临时查封', 'no temporary seal is active');
-    requireDate(payload.liftedOn, 'liftedOn');
+    requirePastDate(payload.liftedOn, 'liftedOn', context.now);
     const seals = state.seals.map((s) =>
       s.number === seal.number ? { ...s, status: 'lifted' as const, endedAt: iso(context.now) } : s,
     );
@@ -340,7 +355,7 @@ const HANDLERS: { [K in CommandType]: Handler<K> } = {
     requireStage(state, ['reported', 'rectifying'], 'list_case');
     if (state.listing) reject('conflict', '案件已挂牌督办', 'the case is already listed');
     requireText(payload.documentNumber, 'documentNumber');
-    requireDate(payload.listedOn, 'listedOn');
+    requirePastDate(payload.listedOn, 'listedOn', context.now);
     requireDate(payload.deadline, 'deadline');
     requireText(payload.responsiblePerson, 'responsiblePerson');
     requireText(payload.supervisingDepartment, 'supervisingDepartment');
@@ -608,7 +623,7 @@ const HANDLERS: { [K in CommandType]: Handler<K> } = {
   },
 
   record_interview(state, payload, context) {
-    requireDate(payload.heldOn, 'heldOn');
+    requirePastDate(payload.heldOn, 'heldOn', context.now);
     if (payload.attendees.filter((a) => a.trim() !== '').length === 0)
       reject('invalid_payload', 'attendees 至少 1 人', 'attendees must name at least one person');
     requireText(payload.minutes, 'minutes');
