@@ -210,4 +210,47 @@ describe('a whole case lifecycle over HTTP', () => {
     const listed = await leader.get(`/cases?listingLevel=city&stage=listed`);
     expect(listed.body.items.map((c: { caseNumber: string }) => c.caseNumber)).toEqual(expect.arrayContaining(ready));
   });
+
+  it('rejects a listing by a government that the case does not answer to', async () => {
+    const inspector = as(apps.api, 'inspector', '430102');
+    const brigadeLeader = as(apps.api, 'brigade_leader', '430102');
+    const caseNumber = uniqueCaseNumber('GOV');
+    const today = chinaToday();
+    await inspector.post('/cases').send(openingBody(caseNumber));
+    await inspector.post(`/cases/${caseNumber}/determination/start`).send({});
+    await brigadeLeader
+      .post(`/cases/${caseNumber}/determination`)
+      .send({ outcome: 'major', decidedOn: today, participants: ['甲', '乙', '丙'], clauses: [] });
+    await inspector
+      .post(`/cases/${caseNumber}/notice`)
+      .send({ documentNumber: 'N', servedOn: today, deadline: chinaToday(30) });
+    const elsewhere = await inspector
+      .post(`/cases/${caseNumber}/government-report`)
+      .send({ reportedOn: today, government: { jurisdictionCode: '110101', name: '北京市东城区人民政府' } });
+    await inspector.post(`/cases/${caseNumber}/government-report`).send({ reportedOn: today, government: COUNTY });
+    const listing = {
+      documentNumber: 'L',
+      listedOn: today,
+      level: 'city',
+      responsiblePerson: '负责人',
+      supervisingDepartment: '部门',
+      deadline: chinaToday(60),
+      reportingIntervalMonths: 0,
+    };
+    const aboveCaller = await as(apps.api, 'government_leader', '430102')
+      .post(`/cases/${caseNumber}/listing`)
+      .send({ ...listing, government: { jurisdictionCode: '430100', name: '长沙市人民政府' } });
+    const { deadline: _deadline, responsiblePerson: _person, supervisingDepartment: _department, ...notice } = listing;
+    const batchByInspector = await inspector.post('/listings').send({
+      ...notice,
+      government: COUNTY,
+      cases: [{ caseNumber, responsiblePerson: '负责人', supervisingDepartment: '部门', deadline: chinaToday(60) }],
+    });
+
+    expect(elsewhere.status).toBe(422);
+    expect(elsewhere.body.detail).toContain('110101');
+    expect(aboveCaller.status).toBe(422);
+    expect(aboveCaller.body.detail).toContain('430100');
+    expect(batchByInspector.status).toBe(403);
+  });
 });

@@ -47,6 +47,12 @@ export class ListingsController {
     @CurrentActor() actor: Actor,
     @RequestLanguage() language: Language,
   ): Promise<BatchListingResponse> {
+    if (actor.role !== 'government_leader') {
+      throw new ApiProblem('forbidden', {
+        zh: `角色 ${actor.role ?? '（无）'} 不能挂牌督办；挂牌由政府领导决定`,
+        en: `role ${actor.role ?? '(none)'} may not list cases; government leaders list them`,
+      });
+    }
     const outcomes: BatchListingOutcome[] = [];
     for (const item of body.cases) {
       const payload = {

@@ -91,6 +91,32 @@ function requireText(value: string | undefined, field: string): void {
   }
 }
 
+/**
+ * Checks that a government named in a command is one the case answers to (its jurisdiction contains the
+ * case) and, for a signed-in user, one within the user's own jurisdiction.
+ */
+function requireGovernment(state: CaseState, government: { jurisdictionCode: string }, context: HandlerContext): void {
+  if (!isWithinJurisdiction(state.opening.jurisdictionCode, government.jurisdictionCode)) {
+    reject(
+      'invalid_payload',
+      `government.jurisdictionCode（${government.jurisdictionCode}）必须是案件所在辖区（${state.opening.jurisdictionCode}）或其上级`,
+      `government.jurisdictionCode (${government.jurisdictionCode}) must be the case's jurisdiction (${state.opening.jurisdictionCode}) or one above it`,
+    );
+  }
+  const own = context.actor.jurisdictionCode;
+  if (
+    context.actor.kind === 'user' &&
+    context.actor.role?.startsWith('government') &&
+    (own === undefined || !isWithinJurisdiction(government.jurisdictionCode, own))
+  ) {
+    reject(
+      'invalid_payload',
+      `government.jurisdictionCode（${government.jurisdictionCode}）超出您所在政府的辖区（${own ?? '无'}）`,
+      `government.jurisdictionCode (${government.jurisdictionCode}) is outside your government's jurisdiction (${own ?? 'none'})`,
+    );
+  }
+}
+
 function requireNotBefore(date: string, earliest: string, field: string, earliestName: string): void {
   if (date < earliest) {
     reject(
@@ -306,6 +332,7 @@ const HANDLERS: { [K in CommandType]: Handler<K> } = {
     requireStage(state, ['notice_served'], 'report_to_government');
     requirePastDate(payload.reportedOn, 'reportedOn', context.now);
     requireText(payload.government.name, 'government.name');
+    requireGovernment(state, payload.government, context);
     let next: CaseState = { ...state, stage: 'reported', report: payload };
     next = settle(next, 'report', Date.parse(`${payload.reportedOn}T00:00:00+08:00`));
     return single(next, 'reported_to_government', { ...payload }, context);
@@ -355,6 +382,7 @@ const HANDLERS: { [K in CommandType]: Handler<K> } = {
     requireStage(state, ['reported', 'rectifying'], 'list_case');
     if (state.listing) reject('conflict', '案件已挂牌督办', 'the case is already listed');
     requireText(payload.documentNumber, 'documentNumber');
+    requireGovernment(state, payload.government, context);
     requirePastDate(payload.listedOn, 'listedOn', context.now);
     requireDate(payload.deadline, 'deadline');
     requireText(payload.responsiblePerson, 'responsiblePerson');
@@ -410,6 +438,7 @@ const HANDLERS: { [K in CommandType]: Handler<K> } = {
   raise_listing_level(state, payload, context) {
     if (!state.listing)
       reject('wrong_stage', '案件尚未挂牌，不能提级', 'the case is not listed, so its level cannot be raised');
+    requireGovernment(state, payload.government, context);
     if (LISTING_LEVELS.indexOf(payload.level) <= LISTING_LEVELS.indexOf(state.listing.level)) {
       reject(
         'invalid_payload',
