@@ -237,6 +237,18 @@ describe('cases API over a running worker', () => {
     expect(response.body.checks.temporal.status).toBe('up');
   });
 
+  it('rejects names made only of white space', async () => {
+    const body = {
+      ...openingBody(uniqueCaseNumber()),
+      responsibleUnit: { name: '\u3000 ', creditCode: '91350100M000100Y43' },
+    };
+
+    const response = await as(INSPECTOR).post('/cases').send(body);
+
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([{ field: 'responsibleUnit.name', message: '不能只含空白字符，请填写内容' }]);
+  });
+
   it('rejects text PostgreSQL cannot store, naming the field', async () => {
     const nul = { ...openingBody(uniqueCaseNumber()), address: 'A\u0000B' };
     const surrogate = { ...openingBody(uniqueCaseNumber()), hazardItems: [{ description: 'x\ud800y' }] };

@@ -35,6 +35,7 @@ export class CaseWorkerService implements OnApplicationBootstrap, OnApplicationS
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       activities: createCaseActivities(this.projection, this.configuration),
       ...workerWorkflowSource(),
+      maxCachedWorkflows: this.config.WORKER_MAX_CACHED_WORKFLOWS,
     });
     this.running = this.worker.run();
     this.running.catch((error: unknown) => this.logger.error(`worker stopped with an error: ${String(error)}`));

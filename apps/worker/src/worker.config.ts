@@ -8,6 +8,7 @@ export const WORKER_VARIABLES = [
   'TEMPORAL_TASK_QUEUE',
   'LOG_LEVEL',
   'WORKER_HEALTH_FILE',
+  'WORKER_MAX_CACHED_WORKFLOWS',
 ] as const;
 
 export type WorkerConfig = Configuration<(typeof WORKER_VARIABLES)[number]>;

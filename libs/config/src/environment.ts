@@ -137,6 +137,12 @@ export const VARIABLES = {
     defaultValue: '',
     parse: (raw: string) => raw,
   },
+  WORKER_MAX_CACHED_WORKFLOWS: {
+    name: 'WORKER_MAX_CACHED_WORKFLOWS',
+    description: 'Open cases a worker keeps in memory; others are replayed from history when they wake. Bounds worker memory.',
+    defaultValue: 2000,
+    parse: integer(1, 100000),
+  },
   WORKER_HEALTH_FILE: {
     name: 'WORKER_HEALTH_FILE',
     description:

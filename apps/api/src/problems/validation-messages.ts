@@ -83,6 +83,7 @@ const MESSAGES: Record<string, MessageTemplate> = {
     zh: '含有无法保存的字符（NUL 或不成对的代理项），或嵌套层级过深；请删除这些字符或简化结构',
     en: 'contains characters that cannot be stored (NUL or a lone surrogate), or nests too deep; remove them or flatten it',
   }),
+  isNotBlank: () => ({ zh: '不能只含空白字符，请填写内容', en: 'must not be only white space; send a value' }),
   isJsonObject: () => ({ zh: '请求体必须是 JSON 对象', en: 'the request body must be a JSON object' }),
   isBoolean: () => ({ zh: '必须是 true 或 false', en: 'must be true or false' }),
   periodRequired: () => ({

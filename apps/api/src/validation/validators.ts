@@ -29,3 +29,6 @@ export const IsJurisdictionCode = rule('isJurisdictionCode', (v) => typeof v ===
 
 /** A unified social credit code with a correct check character; the message says which part is wrong. */
 export const IsCreditCode = rule('isCreditCode', (v) => typeof v === 'string' && isValidCreditCode(v));
+
+/** Text with at least one character that is not white space (including the ideographic space U+3000). */
+export const IsNotBlank = rule('isNotBlank', (v) => typeof v !== 'string' || v.trim() !== '');

@@ -21,6 +21,7 @@ import {
   IsCaseNumber,
   IsCreditCode,
   IsJurisdictionCode,
+  IsNotBlank,
   IsNotFutureChinaDate,
 } from '../../validation/validators';
 
@@ -35,6 +36,7 @@ export class ResponsibleUnitDto {
   @IsDefined()
   @IsString()
   @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(200, { context: { max: 200 } })
   name!: string;
 
@@ -53,6 +55,7 @@ export class HazardItemDto {
   @IsDefined()
   @IsString()
   @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(1000, { context: { max: 1000 } })
   description!: string;
 
@@ -97,6 +100,7 @@ export class OpenCaseDto {
   @IsDefined()
   @IsString()
   @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(500, { context: { max: 500 } })
   address!: string;
 
