@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 
 import { SYSTEM_ACTOR } from '@duban/domain';
-import { appendAuditEntry, verifyAuditTrail, type AuditEntryEntity } from '@duban/persistence';
+import { appendAuditEntry, auditHash, verifyAuditTrail, type AuditEntryEntity } from '@duban/persistence';
 
 import { uniqueCaseNumber } from '../support/apps';
 import { connectTestDatabase } from '../support/database';
@@ -62,6 +62,29 @@ describe('audit trail verification on PostgreSQL', () => {
 
     expect(altered).toMatchObject({ valid: false, firstBadId: target.id, problem: 'altered' });
     expect(restored.valid).toBe(true);
+  });
+
+  it('chains SM3 rows with SHA-256 ones and verifies both', async () => {
+    const entry = await dataSource.transaction((manager) =>
+      appendAuditEntry(
+        manager,
+        {
+          caseNumber: uniqueCaseNumber('SM3'),
+          sequence: 1,
+          eventType: 'case_opened',
+          content: '{}',
+          recordedAt: new Date(),
+        },
+        'sm3',
+      ),
+    );
+
+    const result = await verifyAuditTrail(dataSource);
+
+    expect(entry.algorithm).toBe('sm3');
+    expect(entry.hash).toBe(auditHash('sm3', entry.previousHash, entry));
+    expect(entry.hash).not.toBe(auditHash('sha256', entry.previousHash, entry));
+    expect(result.valid).toBe(true);
   });
 
   it('names a deleted row as missing', async () => {

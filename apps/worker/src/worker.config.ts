@@ -9,6 +9,7 @@ export const WORKER_VARIABLES = [
   'LOG_LEVEL',
   'WORKER_HEALTH_FILE',
   'WORKER_MAX_CACHED_WORKFLOWS',
+  'AUDIT_HASH_ALGORITHM',
 ] as const;
 
 export type WorkerConfig = Configuration<(typeof WORKER_VARIABLES)[number]>;

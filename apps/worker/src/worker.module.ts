@@ -18,6 +18,7 @@ export class WorkerModule {
           url: config.DATABASE_URL,
           poolSize: config.DATABASE_POOL_SIZE,
           applicationName: 'duban-worker',
+          auditHashAlgorithm: config.AUDIT_HASH_ALGORITHM,
         }),
         NotificationDispatcherModule.register(),
       ],

@@ -137,9 +137,16 @@ export const VARIABLES = {
     defaultValue: '',
     parse: (raw: string) => raw,
   },
+  AUDIT_HASH_ALGORITHM: {
+    name: 'AUDIT_HASH_ALGORITHM',
+    description: 'Hash of new audit rows: sha256, or sm3 (GB/T 32905) where required; existing rows keep theirs.',
+    defaultValue: 'sha256',
+    parse: oneOf(['sha256', 'sm3'] as const),
+  },
   WORKER_MAX_CACHED_WORKFLOWS: {
     name: 'WORKER_MAX_CACHED_WORKFLOWS',
-    description: 'Open cases a worker keeps in memory; others are replayed from history when they wake. Bounds worker memory.',
+    description:
+      'Open cases a worker keeps in memory; others are replayed from history when they wake. Bounds worker memory.',
     defaultValue: 2000,
     parse: integer(1, 100000),
   },

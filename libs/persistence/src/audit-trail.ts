@@ -28,8 +28,16 @@ export function auditHash(algorithm: string, previousHash: string, record: Audit
     .digest('hex');
 }
 
+/** Hash functions the audit chain can use: SHA-256, or SM3 (GB/T 32905) where Chinese government systems require it. */
+export const AUDIT_HASH_ALGORITHMS = ['sha256', 'sm3'] as const;
+export type AuditHashAlgorithm = (typeof AUDIT_HASH_ALGORITHMS)[number];
+
 /** Appends one audit row inside the caller's transaction, chained to the last committed row. */
-export async function appendAuditEntry(manager: EntityManager, record: AuditRecord): Promise<AuditEntryEntity> {
+export async function appendAuditEntry(
+  manager: EntityManager,
+  record: AuditRecord,
+  algorithm: AuditHashAlgorithm = 'sha256',
+): Promise<AuditEntryEntity> {
   await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_APPEND_LOCK]);
   const last = await manager
     .getRepository(AuditEntryEntity)
@@ -38,7 +46,6 @@ export async function appendAuditEntry(manager: EntityManager, record: AuditReco
     .limit(1)
     .getOne();
   const previousHash = last?.hash ?? GENESIS_HASH;
-  const algorithm = 'sha256';
   const entry = manager.getRepository(AuditEntryEntity).create({
     ...record,
     previousHash,

@@ -14,6 +14,8 @@ export interface DatabaseOptions {
   readonly url: string;
   readonly poolSize?: number;
   readonly applicationName?: string;
+  /** Hash of new audit rows; rows keep the algorithm they were written with. */
+  readonly auditHashAlgorithm?: 'sha256' | 'sm3';
 }
 
 /** Creates (without connecting) the TypeORM data source of Duban's schema. */

@@ -26,7 +26,11 @@ export class PersistenceModule {
       providers: [
         { provide: DataSource, useFactory: () => createDataSource(options).initialize() },
         DataSourceCloser,
-        repositoryProvider(CaseProjectionRepository),
+        {
+          provide: CaseProjectionRepository,
+          useFactory: (dataSource: DataSource) => new CaseProjectionRepository(dataSource, options.auditHashAlgorithm),
+          inject: [DataSource],
+        },
         repositoryProvider(CaseQueryRepository),
         repositoryProvider(IdempotencyKeyRepository),
         repositoryProvider(ConfigurationRepository),

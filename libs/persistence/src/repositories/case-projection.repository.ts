@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 import { canonicalJson, currentDeadline, type CaseEvent, type CaseState } from '@duban/domain';
 
-import { appendAuditEntry } from '../audit-trail';
+import { appendAuditEntry, type AuditHashAlgorithm } from '../audit-trail';
 
 export interface ProjectionResult {
   /** Sequence numbers written now; an event already recorded (a retried activity) is skipped. */
@@ -11,7 +11,10 @@ export interface ProjectionResult {
 
 /** Writes case events from the workflow into the read model, the outbox and the audit trail. */
 export class CaseProjectionRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly auditHashAlgorithm: AuditHashAlgorithm = 'sha256',
+  ) {}
 
   /**
    * Records events, their notifications and the state after them, in one transaction. Each event's
@@ -30,13 +33,17 @@ export class CaseProjectionRepository {
       await this.upsertCase(manager, state, recordedAt, opening ? String(opening.data['openingHash']) : undefined);
       for (const event of events.filter((e) => written.includes(e.sequence))) {
         await this.insertNotifications(manager, state.caseNumber, event, recordedAt);
-        await appendAuditEntry(manager, {
-          caseNumber: state.caseNumber,
-          sequence: event.sequence,
-          eventType: event.type,
-          content: canonicalJson(event),
-          recordedAt,
-        });
+        await appendAuditEntry(
+          manager,
+          {
+            caseNumber: state.caseNumber,
+            sequence: event.sequence,
+            eventType: event.type,
+            content: canonicalJson(event),
+            recordedAt,
+          },
+          this.auditHashAlgorithm,
+        );
       }
       return { written };
     });
