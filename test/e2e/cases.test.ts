@@ -237,6 +237,27 @@ describe('cases API over a running worker', () => {
     expect(response.body.checks.temporal.status).toBe('up');
   });
 
+  it('rejects reserved keys such as __proto__', async () => {
+    const body = `{"__proto__": {"admin": true}, ${JSON.stringify(openingBody(uniqueCaseNumber())).slice(1)}`;
+
+    const response = await as(INSPECTOR).post('/cases').set('Content-Type', 'application/json').send(body);
+
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].field).toBe('__proto__');
+  });
+
+  it('keeps Idempotency-Keys apart per caller', async () => {
+    const key = `shared-${uniqueCaseNumber()}`;
+    const other = bearer('brigade_leader', '430102');
+
+    const mine = await as(INSPECTOR).post('/cases').set('Idempotency-Key', key).send(openingBody(uniqueCaseNumber()));
+    const theirs = await as(other).post('/cases').set('Idempotency-Key', key).send(openingBody(uniqueCaseNumber()));
+
+    expect(mine.status).toBe(201);
+    expect(theirs.status).toBe(201);
+    expect(theirs.body.caseNumber).not.toBe(mine.body.caseNumber);
+  });
+
   it('rejects names made only of white space', async () => {
     const body = {
       ...openingBody(uniqueCaseNumber()),

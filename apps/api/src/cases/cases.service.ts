@@ -77,7 +77,9 @@ export class CasesService {
 
     let replayed = false;
     if (idempotencyKey !== undefined) {
-      const { stored, claimedNow } = await this.idempotencyKeys.claim(idempotencyKey, openingHash, opening.caseNumber);
+      // Keys are per caller, so one caller's key never reveals or blocks another caller's case.
+      const scopedKey = `${createHash('sha256').update(`${actor.kind}:${actor.id}`).digest('hex').slice(0, 16)}:${idempotencyKey}`;
+      const { stored, claimedNow } = await this.idempotencyKeys.claim(scopedKey, openingHash, opening.caseNumber);
       if (stored.requestHash !== openingHash) {
         throw new ApiProblem('idempotency_key_reused', {
           zh: `幂等键 ${idempotencyKey} 已用于案件 ${stored.caseNumber} 的另一份请求；新请求请使用新的幂等键`,

@@ -64,8 +64,8 @@ const MESSAGES: Record<string, MessageTemplate> = {
     en: `has a wrong check character: the first 17 characters give ${String(p['expected'])}; check the code`,
   }),
   isIdempotencyKey: () => ({
-    zh: '必须为 1 至 255 个可见 ASCII 字符，例如 UUID',
-    en: 'must be 1 to 255 visible ASCII characters, such as a UUID',
+    zh: '必须为 1 至 200 个可见 ASCII 字符，例如 UUID',
+    en: 'must be 1 to 200 visible ASCII characters, such as a UUID',
   }),
   isCursor: () => ({
     zh: '不是本接口返回的分页游标，请使用上一页响应中的 nextCursor',
@@ -80,8 +80,8 @@ const MESSAGES: Record<string, MessageTemplate> = {
     en: `has the wrong form: expected ${String(p['pattern'])}`,
   }),
   isStorableText: () => ({
-    zh: '含有无法保存的字符（NUL 或不成对的代理项），或嵌套层级过深；请删除这些字符或简化结构',
-    en: 'contains characters that cannot be stored (NUL or a lone surrogate), or nests too deep; remove them or flatten it',
+    zh: '含有无法保存的字符（NUL 或不成对的代理项）、保留的键名（如 __proto__），或嵌套层级过深；请删除或简化',
+    en: 'contains characters that cannot be stored (NUL or a lone surrogate), a reserved key such as __proto__, or nests too deep; remove it or flatten it',
   }),
   isNotBlank: () => ({ zh: '不能只含空白字符，请填写内容', en: 'must not be only white space; send a value' }),
   isJsonObject: () => ({ zh: '请求体必须是 JSON 对象', en: 'the request body must be a JSON object' }),

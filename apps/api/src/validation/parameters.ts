@@ -5,7 +5,7 @@ import { isCaseNumber } from '@duban/domain';
 
 import { RequestValidationError } from '../problems/request-validation.error';
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 /** The Idempotency-Key header, checked when a client sends one. */
 export const IdempotencyKey = createParamDecorator((_: unknown, context: ExecutionContext): string | undefined => {

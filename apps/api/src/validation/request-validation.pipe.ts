@@ -39,6 +39,7 @@ function isUnstorable(text: string): boolean {
   return text.includes('\u0000') || LONE_SURROGATE.test(text);
 }
 const MAX_DEPTH = 32;
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * Returns the path of the first string (or key) that PostgreSQL cannot store, a NUL character or a
@@ -58,7 +59,8 @@ export function findUnstorableText(value: unknown, path: string, depth = 0): str
   if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       const child = path === '' ? key : `${path}.${key}`;
-      if (isUnstorable(key)) return child;
+      // A JSON key such as __proto__ never names a field, and some libraries treat it as the prototype.
+      if (isUnstorable(key) || PROTOTYPE_KEYS.has(key)) return child;
       const found = findUnstorableText(item, child, depth + 1);
       if (found) return found;
     }
