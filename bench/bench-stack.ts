@@ -12,7 +12,7 @@ import { resolveTemporalBinary, temporalBinaryNotFound } from '@duban/temporal';
 
 const BENCH_JWT_SECRET = randomBytes(32).toString('base64url');
 
-/** A bearer token for the benchmark's requests; an inspector of 350102 unless other claims are given. */
+/** Signs a bearer token for the benchmark's requests, as an inspector of 350102 unless other claims are given. */
 export function benchAuthorization(
   claims: Record<string, string> = { role: 'inspector', jurisdiction: '350102' },
 ): string {
@@ -33,7 +33,7 @@ export interface BenchStack {
  * Starts the deployment topology on this machine: a fresh embedded PostgreSQL, an in-memory
  * Temporal dev server, and the compiled worker and API as separate processes.
  */
-export async function startBenchStack(): Promise<BenchStack> {
+export async function startBenchStack(options: { taskQueue?: string } = {}): Promise<BenchStack> {
   const postgres = await startEmbeddedPostgres({
     dataDir: mkdtempSync(join(tmpdir(), 'duban-bench-pg-')),
     port: await freePort(),
@@ -49,7 +49,7 @@ export async function startBenchStack(): Promise<BenchStack> {
   await dataSource.destroy();
 
   const port = await freePort();
-  const taskQueue = 'bench-cases';
+  const taskQueue = options.taskQueue ?? 'bench-cases';
   const env = {
     ...process.env,
     DATABASE_URL: postgres.url,

@@ -12,22 +12,16 @@
  * the same concurrency. Peak memory is each process's high-water resident set (VmHWM in
  * /proc/PID/status, Linux only).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import jwt from 'jsonwebtoken';
 
 import { divisionIndex } from '@duban/import';
-import { freePort, startEmbeddedPostgres, startTemporalDevServer, stopProcess } from '@duban/local-stack';
-import { createDataSource, runMigrations } from '@duban/persistence';
-import { resolveTemporalBinary, temporalBinaryNotFound } from '@duban/temporal';
 
-import { numberOption, runConcurrently } from './bench-stack';
+import { benchAuthorization, numberOption, runConcurrently, startBenchStack } from './bench-stack';
 
 /** The import's own bound on workflows started at once (IMPORT_CONCURRENCY in the API), used for the baseline too. */
 const CONCURRENCY = 16;
@@ -63,59 +57,13 @@ function peakRssMiB(pid: number | undefined): number {
   return kib / 1024;
 }
 
-async function waitForHealth(url: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not become healthy within 60 s`);
-}
-
 async function main(): Promise<void> {
   const cases = numberOption('cases', 10_000);
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  const secret = randomBytes(32).toString('base64url');
-  const postgres = await startEmbeddedPostgres({
-    dataDir: mkdtempSync(join(tmpdir(), 'duban-bench-pg-')),
-    port: await freePort(),
-    database: 'duban_bench',
-    persistent: false,
-  });
-  const cli = resolveTemporalBinary('cli');
-  if (cli.type !== 'existing-path') throw temporalBinaryNotFound('cli', cli.tried, 'benchmarks do not download');
-  const temporal = await startTemporalDevServer({ cliPath: cli.path, port: await freePort() });
-  const processes: ChildProcess[] = [];
+  const stack = await startBenchStack({ taskQueue: 'bench-import' });
   try {
-    const dataSource = createDataSource({ url: postgres.url, poolSize: 1 });
-    await dataSource.initialize();
-    await runMigrations(dataSource);
-    await dataSource.destroy();
-    const port = await freePort();
-    const env = {
-      ...process.env,
-      DATABASE_URL: postgres.url,
-      TEMPORAL_ADDRESS: temporal.address,
-      TEMPORAL_TASK_QUEUE: 'bench-import',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      AUTH_JWT_SECRET: secret,
-    };
-    const dist = join(__dirname, '..');
-    const worker = spawn(process.execPath, [join(dist, 'apps', 'worker', 'src', 'main.js')], { env, stdio: 'inherit' });
-    const api = spawn(process.execPath, [join(dist, 'apps', 'api', 'src', 'main.js')], { env, stdio: 'inherit' });
-    processes.push(api, worker);
-    const apiUrl = `http://127.0.0.1:${port}`;
-    await waitForHealth(`${apiUrl}/health`);
-    const token = jwt.sign({ role: 'brigade_leader', jurisdiction: '430000' }, secret, {
-      subject: 'bench',
-      expiresIn: '2h',
-    });
+    const { apiUrl, api, worker, temporalAddress } = stack;
+    const authorization = benchAuthorization({ role: 'brigade_leader', jurisdiction: '430000' });
 
     const file = generateCsv(cases);
     const form = new FormData();
@@ -123,7 +71,7 @@ async function main(): Promise<void> {
     const started = performance.now();
     const response = await fetch(`${apiUrl}/imports`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, accept: 'application/x-ndjson' },
+      headers: { authorization, accept: 'application/x-ndjson' },
       body: form,
     });
     if (!response.ok || !response.body)
@@ -147,8 +95,8 @@ async function main(): Promise<void> {
     const apiPeak = peakRssMiB(api.pid);
     const workerPeak = peakRssMiB(worker.pid);
 
-    const connection = await NativeConnection.connect({ address: temporal.address });
-    const client = new Client({ connection: await Connection.connect({ address: temporal.address }) });
+    const connection = await NativeConnection.connect({ address: temporalAddress });
+    const client = new Client({ connection: await Connection.connect({ address: temporalAddress }) });
     const rawWorker = await Worker.create({
       connection,
       taskQueue: 'bench-raw',
@@ -182,9 +130,7 @@ async function main(): Promise<void> {
     console.log(`Upload, parse and check of all rows: ${((validatedAt - started) / 1000).toFixed(2)} s`);
     console.log(`Peak RSS: API ${apiPeak.toFixed(0)} MiB, worker ${workerPeak.toFixed(0)} MiB`);
   } finally {
-    for (const child of processes) await stopProcess(child);
-    await temporal.stop();
-    await postgres.stop();
+    await stack.stop();
   }
 }
 
