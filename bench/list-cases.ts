@@ -73,7 +73,7 @@ async function main(): Promise<void> {
       const api = await timeEach(requests, async () => {
         const response = await fetch(`${stack.apiUrl}/cases?limit=20${scope.query}`, { headers: { authorization } });
         if (response.status !== 200)
-          throw new Error(`GET /cases answered ${response.status}: ${await response.text()}`);
+          throw new Error(`GET /cases returned ${response.status}: ${await response.text()}`);
         await response.arrayBuffer();
       });
       const overdue = scope.query.includes('overdue') ? 'AND overdue = true' : '';

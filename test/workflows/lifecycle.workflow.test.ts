@@ -181,7 +181,7 @@ describe('hazardCase lifecycle on the time-skipping server', () => {
     });
   });
 
-  it('extends the deadline when the listing government approves, and keeps it when it rejects', async () => {
+  it('extension approved and rejected', async () => {
     await CaseHarness.run(env, {}, async (c) => {
       const deadline = await c.today(30);
       await c.driveToListed(deadline);

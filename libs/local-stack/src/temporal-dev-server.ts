@@ -20,7 +20,7 @@ export interface RunningTemporal {
   stop(): Promise<void>;
 }
 
-/** Starts `temporal server start-dev` and waits until its frontend answers. */
+/** Starts `temporal server start-dev` and waits until its frontend responds. */
 export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<RunningTemporal> {
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-level', 'warn'];
   if (options.dbFile) args.push('--db-filename', options.dbFile);
@@ -71,7 +71,7 @@ async function waitForFrontend(address: string, timeoutMs: number): Promise<void
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
-  throw new Error(`Temporal dev server at ${address} did not answer within ${timeoutMs} ms: ${String(lastError)}`);
+  throw new Error(`Temporal dev server at ${address} did not respond within ${timeoutMs} ms: ${String(lastError)}`);
 }
 
 /** Sends SIGTERM and waits for the exit, then SIGKILL after 10 seconds. */

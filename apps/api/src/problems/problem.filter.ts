@@ -16,7 +16,7 @@ import { isUnavailableDependency } from './unavailable';
 
 const RETRY_AFTER_SECONDS = '5';
 
-/** Renders every error as RFC 9457 problem+json, in the language the request asks for. */
+/** Renders every error as RFC 9457 problem+json, in the language the request prefers. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger(ProblemFilter.name);
@@ -111,10 +111,10 @@ function fromBodyParser(exception: unknown, language: Language): { code: Problem
       language === 'zh'
         ? '无法读取请求体，请检查 Content-Type 和 Content-Encoding'
         : 'The body could not be read; check Content-Type and Content-Encoding';
-    return {
-      code: status === 415 ? 'unsupported_media_type' : status === 413 ? 'payload_too_large' : 'invalid_request',
-      detail,
-    };
+    let code: ProblemCode = 'invalid_request';
+    if (status === 413) code = 'payload_too_large';
+    if (status === 415) code = 'unsupported_media_type';
+    return { code, detail };
   }
   return undefined;
 }

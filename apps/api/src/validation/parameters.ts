@@ -7,7 +7,7 @@ import { RequestValidationError } from '../problems/request-validation.error';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
-/** The Idempotency-Key header, checked when a client sends one. */
+/** Reads the Idempotency-Key header and checks it when a client sends one. */
 export const IdempotencyKey = createParamDecorator((_: unknown, context: ExecutionContext): string | undefined => {
   const value = context.switchToHttp().getRequest<Request>().headers['idempotency-key'];
   if (value === undefined) return undefined;

@@ -42,13 +42,14 @@ const MAX_DEPTH = 32;
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
- * Returns the path of the first string (or key) that PostgreSQL cannot store, a NUL character or a
- * lone surrogate, or of a value nested deeper than any request needs; undefined when all is well.
+ * Returns the path of the first value a request may not carry, or undefined when there is none. Such a
+ * value is a string or key with a NUL character or a lone surrogate (PostgreSQL cannot store either), a
+ * reserved key such as __proto__, or a value nested deeper than any request needs.
  */
 export function findUnstorableText(value: unknown, path: string, depth = 0): string | undefined {
-  const here = path === '' ? '(body)' : path;
-  if (depth > MAX_DEPTH) return here;
-  if (typeof value === 'string') return isUnstorable(value) ? here : undefined;
+  const location = path === '' ? '(body)' : path;
+  if (depth > MAX_DEPTH) return location;
+  if (typeof value === 'string') return isUnstorable(value) ? location : undefined;
   if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) {
       const found = findUnstorableText(item, `${path}[${index}]`, depth + 1);
@@ -78,8 +79,8 @@ export function flattenErrors(errors: readonly ValidationError[], prefix = ''): 
     else path = `${parentPath}.${error.property}`;
     const constraints = Object.keys(error.constraints ?? {});
     // One message per field is enough when its type is already wrong.
-    const shown = constraints.includes('isDefined') ? ['isDefined'] : constraints;
-    for (const constraint of shown) {
+    const reported = constraints.includes('isDefined') ? ['isDefined'] : constraints;
+    for (const constraint of reported) {
       violations.push(describeViolation(`${prefix}${path}`, constraint, error));
     }
     for (const child of error.children ?? []) visit(child, path);

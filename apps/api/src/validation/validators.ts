@@ -27,7 +27,7 @@ export const IsCaseNumber = rule('isCaseNumber', (v) => typeof v === 'string' &&
 
 export const IsJurisdictionCode = rule('isJurisdictionCode', (v) => typeof v === 'string' && isJurisdictionCode(v));
 
-/** A unified social credit code with a correct check character; the message says which part is wrong. */
+/** A unified social credit code with a correct check character; the message names the part that is wrong. */
 export const IsCreditCode = rule('isCreditCode', (v) => typeof v === 'string' && isValidCreditCode(v));
 
 /** Text with at least one character that is not white space (including the ideographic space U+3000). */

@@ -19,7 +19,7 @@ export interface ResponsibleUnit {
   readonly creditCode: string | null;
 }
 
-/** What an inspector states when opening a case. */
+/** Facts an inspector records when opening a case. */
 export interface CaseOpening {
   readonly caseNumber: string;
   readonly responsibleUnit: ResponsibleUnit;

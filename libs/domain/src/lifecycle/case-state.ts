@@ -28,7 +28,7 @@ export const CLOCK_LABELS: Record<ClockId, { zh: string; en: string }> = {
   seal: { zh: '临时查封期限', en: 'temporary seal' },
 };
 
-/** How a clock's deadline was reached, kept so it can be recomputed when a schedule is loaded. */
+/** Basis a clock's deadline was computed from, kept so it can be recomputed when a schedule is loaded. */
 export type ClockBasis =
   | { readonly kind: 'rule'; readonly rule: StatutoryClockId; readonly from: string }
   | { readonly kind: 'absolute'; readonly date: string }
@@ -120,7 +120,7 @@ export interface SealState {
   readonly endedAt?: string;
 }
 
-/** Everything the workflow knows about a case; the read model stores each snapshot of it. */
+/** State of a case as the workflow keeps it; the read model stores each snapshot of it. */
 export interface CaseState {
   readonly caseNumber: string;
   readonly opening: CaseOpening;
@@ -163,7 +163,7 @@ export interface CaseState {
 
 export const FINAL_STAGES: readonly CaseStage[] = ['delisted', 'not_major', 'excluded', 'withdrawn'];
 
-/** The rectification deadline in force: the last revision, or none before a notice or listing sets it. */
+/** Returns the rectification deadline in force: the last revision, or none before a notice or listing sets it. */
 export function currentDeadline(state: CaseState): string | undefined {
   return state.deadlines[state.deadlines.length - 1]?.deadline;
 }

@@ -42,7 +42,7 @@ export interface CommandPayloads {
   record_determination: {
     readonly outcome: DeterminationOutcome;
     /**
-     * What the brigade found, for the GB 35181 engine: the workflow runs it on the case's discovery date
+     * Findings of the brigade for the GB 35181 engine: the workflow runs it on the case's discovery date
      * and place type, and records its proposal with the decision.
      */
     readonly findings?: {
@@ -56,7 +56,7 @@ export interface CommandPayloads {
     readonly expertReview?: ExpertReview;
     /** The outcome the engine proposed, when the client ran it itself and sends no findings. */
     readonly proposedOutcome?: DeterminationOutcome;
-    /** Why the decision departs from the proposal; required when it does. */
+    /** Reason the decision departs from the proposal, required when it does. */
     readonly departureReason?: string;
   };
   serve_notice: { readonly documentNumber: string; readonly servedOn: string; readonly deadline: string };

@@ -50,7 +50,7 @@ export const IMPORT_STAGES = [
 ] as const satisfies readonly CaseStage[];
 export type ImportStage = (typeof IMPORT_STAGES)[number];
 
-/** What a historic record states about a case, with its real dates. */
+/** Facts a historic record states about a case, with its real dates. */
 export interface CaseImport {
   readonly stage: ImportStage;
   readonly notice?: CommandPayloads['serve_notice'];
@@ -58,7 +58,7 @@ export interface CaseImport {
   readonly listing?: CommandPayloads['list_case'];
   readonly closedOn?: string;
   readonly delistedOn?: string;
-  /** Where the record came from, for the audit trail (a notice's document number or URL). */
+  /** Origin of the record for the audit trail: a notice's document number or URL. */
   readonly source: string;
 }
 

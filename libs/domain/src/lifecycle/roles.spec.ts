@@ -18,7 +18,7 @@ describe('roles and jurisdiction scope', () => {
     expect(jurisdictionPrefix('430102')).toBe('430102');
   });
 
-  it('lets a unit act only on its own cases and an administrator on none', () => {
+  it('scopes units to their cases, admins to none', () => {
     const scope = { jurisdictionCode: '430102', unitCreditCode: '91430102MA4L0Q0B18' };
 
     expect(canActOnCase({ kind: 'user', id: 'u', role: 'unit', unitCreditCode: '91430102MA4L0Q0B18' }, scope)).toBe(

@@ -51,7 +51,7 @@ export const CASE_COMMANDS = [
 export type CaseCommandType = (typeof CASE_COMMANDS)[number];
 
 /**
- * Who may issue each command. Every command is further limited to cases in the caller's
+ * Roles that may issue each command. Every command is further limited to cases in the caller's
  * jurisdiction or below it, and a unit to its own cases (see canActOnCase).
  */
 export const COMMAND_ROLES: Record<CaseCommandType, readonly Role[]> = {
@@ -81,11 +81,11 @@ export const COMMAND_ROLES: Record<CaseCommandType, readonly Role[]> = {
   resume_case: ['inspector', 'brigade_leader'],
 };
 
-/** Who may open a case, within their own jurisdiction or below it. */
+/** Roles that may open a case, within their own jurisdiction or below it. */
 export const OPEN_CASE_ROLES: readonly Role[] = ['inspector', 'brigade_leader'];
 
 /**
- * The GB/T 2260 code prefix that every code inside a jurisdiction starts with: two digits for a
+ * Returns the GB/T 2260 code prefix that every code inside a jurisdiction starts with: two digits for a
  * province, four for a prefecture, all six for a county.
  */
 export function jurisdictionPrefix(scope: string): string {

@@ -92,8 +92,8 @@ function requireText(value: string | undefined, field: string): void {
 }
 
 /**
- * Checks that a government named in a command is one the case answers to (its jurisdiction contains the
- * case) and, for a signed-in user, one within the user's own jurisdiction.
+ * Checks that a government named in a command has the case in its jurisdiction and, for a signed-in
+ * government user, lies within the user's own jurisdiction.
  */
 function requireGovernment(state: CaseState, government: { jurisdictionCode: string }, context: HandlerContext): void {
   if (!isWithinJurisdiction(state.opening.jurisdictionCode, government.jurisdictionCode)) {

@@ -4,7 +4,7 @@ import type { CaseStage, ListingLevel, PlaceType } from '@duban/domain';
 
 import { CaseEventEntity, HazardCaseEntity, NotificationEntity } from '../entities';
 
-/** Which cases a caller may see: a unit its own, everyone else a jurisdiction subtree. */
+/** Cases a caller may see: a unit its own, everyone else a jurisdiction subtree. */
 export type CaseVisibility =
   { readonly unitCreditCode: string } | { readonly jurisdictionPrefix: string } | { readonly none: true };
 
@@ -30,7 +30,7 @@ export interface CaseListPosition {
 
 export interface CaseListPage {
   readonly items: HazardCaseEntity[];
-  /** Where the next page starts, or undefined on the last page. */
+  /** Position where the next page starts, or undefined on the last page. */
   readonly next?: CaseListPosition;
 }
 

@@ -103,7 +103,7 @@ export const getCaseViewQuery = defineQuery<CaseView>('getCaseView');
 
 export interface RecordCaseEventsInput {
   readonly events: readonly CaseEvent[];
-  /** The case as it stands after the last of the events. */
+  /** State of the case after the last of the events. */
   readonly state: CaseState;
 }
 
