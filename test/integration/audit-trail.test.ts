@@ -15,6 +15,13 @@ async function bypassingTrigger(dataSource: DataSource, sql: string, parameters:
   });
 }
 
+async function waitingOnAdvisoryLock(dataSource: DataSource): Promise<boolean> {
+  const rows = await dataSource.query<unknown[]>(
+    `SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted LIMIT 1`,
+  );
+  return rows.length > 0;
+}
+
 describe('audit trail verification on PostgreSQL', () => {
   let dataSource: DataSource;
   const entries: AuditEntryEntity[] = [];
@@ -45,6 +52,33 @@ describe('audit trail verification on PostgreSQL', () => {
 
     expect(result.valid).toBe(true);
     expect(result.checked).toBeGreaterThanOrEqual(3);
+  });
+
+  it('passes while another append is in flight', async () => {
+    let commit!: () => void;
+    const commitRequested = new Promise<void>((resolve) => (commit = resolve));
+    let appended!: () => void;
+    const inFlight = new Promise<void>((resolve) => (appended = resolve));
+    const append = dataSource.transaction(async (manager) => {
+      await appendAuditEntry(manager, {
+        caseNumber: uniqueCaseNumber('AUD'),
+        sequence: 1,
+        eventType: 'case_opened',
+        content: '{}',
+        recordedAt: new Date(),
+      });
+      appended();
+      await commitRequested;
+    });
+    await inFlight;
+
+    let settled = false;
+    const verification = verifyAuditTrail(dataSource).finally(() => (settled = true));
+    while (!settled && !(await waitingOnAdvisoryLock(dataSource))) await new Promise((r) => setTimeout(r, 10));
+    commit();
+    await append;
+
+    expect(await verification).toMatchObject({ valid: true });
   });
 
   it('names a row altered with SQL', async () => {

@@ -5,5 +5,5 @@ import type { DataSource } from 'typeorm';
 export async function connectTestDatabase(): Promise<DataSource> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is unset: the Jest global setup did not run');
-  return createDataSource({ url, poolSize: 2, applicationName: 'duban-test' }).initialize();
+  return createDataSource({ url, poolSize: 4, applicationName: 'duban-test' }).initialize();
 }

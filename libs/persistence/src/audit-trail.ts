@@ -8,7 +8,7 @@ import { AuditEntryEntity } from './entities';
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** Advisory lock key that serialises appends, so each row chains to the one committed before it. */
-const AUDIT_APPEND_LOCK = 0x64756261; // "duba"
+export const AUDIT_APPEND_LOCK = 0x64756261; // "duba"
 
 export interface AuditRecord {
   readonly caseNumber: string;

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 
-import { auditHash, GENESIS_HASH } from './audit-trail';
+import { AUDIT_APPEND_LOCK, auditHash, GENESIS_HASH } from './audit-trail';
 import { AuditEntryEntity } from './entities';
 
 export type AuditVerification =
@@ -15,44 +15,47 @@ export type AuditVerification =
 
 const BATCH = 1000;
 
-/** Reports rows deleted from the end of the trail: the id sequence has handed out ids past the last row. */
-async function checkTail(
-  dataSource: DataSource,
-  lastId: bigint | undefined,
-  checked: number,
-  lastHash: string,
-): Promise<AuditVerification> {
-  const [sequence] = await dataSource.query<{ last_value: string; is_called: boolean }[]>(
-    'SELECT last_value, is_called FROM audit_entries_id_seq',
-  );
-  const issued = sequence?.is_called ? BigInt(sequence.last_value) : 0n;
-  const last = lastId ?? 0n;
-  if (issued > last) return { valid: false, checked, firstBadId: (last + 1n).toString(), problem: 'missing' };
-  return { valid: true, checked, lastHash };
+/**
+ * Reads the last id the sequence has handed out while holding the append lock, so no append is half
+ * done and every id up to it belongs to a committed row, a deleted one or a rolled-back append.
+ */
+async function issuedHighWater(dataSource: DataSource): Promise<bigint> {
+  return dataSource.transaction(async (manager) => {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_APPEND_LOCK]);
+    const [sequence] = await manager.query<{ last_value: string; is_called: boolean }[]>(
+      'SELECT last_value, is_called FROM audit_entries_id_seq',
+    );
+    return sequence?.is_called ? BigInt(sequence.last_value) : 0n;
+  });
 }
 
 /**
  * Walks the audit trail in id order, recomputing each row's hash from its content and the previous
  * row's hash, and reports the first row that does not match. Ids come from a sequence, so a gap, or an
- * id handed out past the last row, is a deleted row.
+ * id handed out past the last row, is a deleted row. The walk stops at the high-water mark taken when it
+ * starts, so appends made while it runs are left for the next verification.
  *
  * NOTE: a transaction that rolls back after taking an id also leaves a gap, which this reports as a
  * deleted row; appends take the id last in their transaction to make that rare.
  */
 export async function verifyAuditTrail(dataSource: DataSource): Promise<AuditVerification> {
   const repository = dataSource.getRepository(AuditEntryEntity);
+  const highWater = await issuedHighWater(dataSource);
   let previousHash = GENESIS_HASH;
   let previousId: bigint | undefined;
   let checked = 0;
   for (;;) {
-    const query = repository.createQueryBuilder('a').orderBy('a.id', 'ASC').limit(BATCH);
-    if (previousId !== undefined) query.where('a.id > :after', { after: previousId.toString() });
+    const query = repository
+      .createQueryBuilder('a')
+      .where('a.id <= :highWater', { highWater: highWater.toString() })
+      .orderBy('a.id', 'ASC')
+      .limit(BATCH);
+    if (previousId !== undefined) query.andWhere('a.id > :after', { after: previousId.toString() });
     const rows = await query.getMany();
     for (const row of rows) {
       const id = BigInt(row.id);
-      if (previousId !== undefined && id !== previousId + 1n) {
-        return { valid: false, checked, firstBadId: (previousId + 1n).toString(), problem: 'missing' };
-      }
+      const expected = (previousId ?? 0n) + 1n;
+      if (id !== expected) return { valid: false, checked, firstBadId: expected.toString(), problem: 'missing' };
       if (row.previousHash !== previousHash)
         return { valid: false, checked, firstBadId: row.id, problem: 'broken_link' };
       if (auditHash(row.algorithm, row.previousHash, row) !== row.hash) {
@@ -62,6 +65,10 @@ export async function verifyAuditTrail(dataSource: DataSource): Promise<AuditVer
       previousId = id;
       checked += 1;
     }
-    if (rows.length < BATCH) return checkTail(dataSource, previousId, checked, previousHash);
+    if (rows.length < BATCH) {
+      const last = previousId ?? 0n;
+      if (highWater > last) return { valid: false, checked, firstBadId: (last + 1n).toString(), problem: 'missing' };
+      return { valid: true, checked, lastHash: previousHash };
+    }
   }
 }
