@@ -289,6 +289,15 @@ describe('importing the public data set of listed hazards', () => {
     expect(response.body.overdue).toBe(cases.filter((c) => c.stage === 'listed').length);
     expect(response.body.byJurisdiction['430100']).toBeGreaterThan(0);
     expect(response.body.monthly[0]).toEqual({ month: '2003-01', discovered: 12, ended: 0 });
+    // Escalations counted from the case state itself, not from the table the statistics read.
+    const fromState: { kind: string; count: number }[] = await db.query(
+      `SELECT e ->> 'kind' AS kind, count(*)::int AS count
+         FROM hazard_cases c, jsonb_array_elements(c.state -> 'escalations') AS e
+        WHERE c.case_number LIKE 'IMP-43%' GROUP BY 1`,
+    );
+    expect(fromState.length).toBeGreaterThan(0);
+    expect(response.body.escalations.sent).toEqual(Object.fromEntries(fromState.map((row) => [row.kind, row.count])));
+    expect(response.body.interviewsHeld).toBe(0);
   });
 
   it('keeps reports within the caller’s jurisdiction', async () => {

@@ -5,7 +5,7 @@ import { startApps, uniqueCaseNumber, type RunningApps } from '../support/apps';
 import { connectTestDatabase } from '../support/database';
 
 /**
- * Writes a case row as the projection would after an exposure decision. The exposure states come
+ * Writes a case row and its exposure row as the projection would after an exposure decision. The exposure states come
  * from the workflow; this suite checks only what the public page shows of them.
  */
 async function insertCase(
@@ -39,6 +39,11 @@ async function insertCase(
      VALUES ($1, 'listed', '430102', 'hotel', $2, $3, '91350100M000100Y43', '2025-01-06', 'inspection', $4, $5, now(), 9,
        now(), $6, 'city', '2025-02-28', '2025-02-28T16:00:00Z', true, false)`,
     [caseNumber, opening.address, unitName, JSON.stringify(opening.hazardItems), '0'.repeat(64), JSON.stringify(state)],
+  );
+  await db.query(
+    `INSERT INTO case_exposures (case_number, status, proposed_at, published_at, taken_down_at)
+     VALUES ($1, $2, '2025-03-01T00:00:00Z', $3, $4)`,
+    [caseNumber, exposure.status, exposure.publishedAt ?? null, exposure.takenDownAt ?? null],
   );
 }
 

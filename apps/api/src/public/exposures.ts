@@ -34,17 +34,20 @@ interface Row {
   overdue: boolean;
   stage: CaseState['stage'];
   hazard_items: { description: string }[];
-  published_at: string | null;
+  /** China date of publication. */
+  published_on: string | null;
 }
 
 /** Reads the cases whose exposure is published (not yet taken down), newest publication first. */
 export async function listPublishedExposures(dataSource: DataSource): Promise<PublicExposure[]> {
   const rows: Row[] = await dataSource.query(
-    `SELECT case_number, unit_name, address, jurisdiction_code, place_type, deadline::text AS deadline, overdue, stage,
-            hazard_items, state -> 'exposure' ->> 'publishedAt' AS published_at
-       FROM hazard_cases
-      WHERE state -> 'exposure' ->> 'status' = 'published'
-      ORDER BY state -> 'exposure' ->> 'publishedAt' DESC NULLS LAST, case_number
+    `SELECT c.case_number, c.unit_name, c.address, c.jurisdiction_code, c.place_type, c.deadline::text AS deadline,
+            c.overdue, c.stage, c.hazard_items,
+            to_char(x.published_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS published_on
+       FROM case_exposures x
+       JOIN hazard_cases c ON c.case_number = x.case_number
+      WHERE x.status = 'published'
+      ORDER BY x.published_at DESC NULLS LAST, x.case_number
       LIMIT ${MAX_PUBLIC_EXPOSURES}`,
   );
   const index = divisionIndex();
@@ -58,6 +61,6 @@ export async function listPublishedExposures(dataSource: DataSource): Promise<Pu
     deadline: row.deadline,
     status: STAGE_LABELS[row.stage],
     overdue: row.overdue,
-    publishedOn: row.published_at ? row.published_at.slice(0, 10) : null,
+    publishedOn: row.published_on,
   }));
 }

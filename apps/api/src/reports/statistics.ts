@@ -38,6 +38,10 @@ export interface Statistics {
     /** Closed in the period without a deadline (imported records that state none). */
     readonly closedWithoutDeadline: number;
   };
+  /** Escalations sent to leaders in the period, by kind, and how many of them are still unacknowledged. */
+  readonly escalations: { readonly sent: Record<string, number>; readonly unacknowledged: Record<string, number> };
+  /** Interviews (约谈) held in the period. */
+  readonly interviewsHeld: number;
   /** Per month of the period: cases discovered and cases whose rectification ended. */
   readonly monthly: readonly { readonly month: string; readonly discovered: number; readonly ended: number }[];
 }
@@ -93,6 +97,20 @@ export async function computeStatistics(dataSource: DataSource, scope: ReportSco
     active.parameters,
   );
 
+  const escalations: { kind: string; sent: string; unacknowledged: string }[] = await dataSource.query(
+    `SELECT e.kind, count(*) AS sent, count(*) FILTER (WHERE e.acknowledged_at IS NULL) AS unacknowledged
+       FROM case_escalations e JOIN hazard_cases c ON c.case_number = e.case_number
+      WHERE c.jurisdiction_code LIKE $1 AND (e.sent_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $2::date AND $3::date
+      GROUP BY e.kind ORDER BY e.kind`,
+    active.parameters,
+  );
+  const [interviews] = await dataSource.query<{ count: string }[]>(
+    `SELECT count(*) AS count
+       FROM case_interviews i JOIN hazard_cases c ON c.case_number = i.case_number
+      WHERE c.jurisdiction_code LIKE $1 AND i.held_on BETWEEN $2::date AND $3::date`,
+    active.parameters,
+  );
+
   const withDeadline = Number(closure?.with_deadline ?? 0);
   const onTime = Number(closure?.on_time ?? 0);
   return {
@@ -111,6 +129,11 @@ export async function computeStatistics(dataSource: DataSource, scope: ReportSco
       onTimeRate: withDeadline === 0 ? null : Math.round((onTime / withDeadline) * 1000) / 1000,
       closedWithoutDeadline: Number(closure?.without_deadline ?? 0),
     },
+    escalations: {
+      sent: Object.fromEntries(escalations.map((row) => [row.kind, Number(row.sent)])),
+      unacknowledged: Object.fromEntries(escalations.map((row) => [row.kind, Number(row.unacknowledged)])),
+    },
+    interviewsHeld: Number(interviews?.count ?? 0),
     monthly: monthly.map((row) => ({ month: row.month, discovered: Number(row.discovered), ended: Number(row.ended) })),
   };
 }

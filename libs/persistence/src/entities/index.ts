@@ -1,4 +1,5 @@
 import { AuditEntryEntity } from './audit-entry.entity';
+import { CaseClockEntity, CaseEscalationEntity, CaseExposureEntity, CaseInterviewEntity } from './case-detail.entities';
 import { CaseEventEntity } from './case-event.entity';
 import { HazardCaseEntity } from './hazard-case.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
@@ -8,6 +9,7 @@ import { NotificationDeliveryAttemptEntity } from './notification-delivery-attem
 import { NotificationDeliveryEntity } from './notification-delivery.entity';
 
 export { AuditEntryEntity, CaseEventEntity, HazardCaseEntity, IdempotencyKeyEntity, NotificationEntity };
+export * from './case-detail.entities';
 export * from './evidence.entity';
 export * from './notification-delivery-attempt.entity';
 export * from './notification-delivery.entity';
@@ -21,4 +23,8 @@ export const ENTITIES = [
   EvidenceEntity,
   NotificationDeliveryEntity,
   NotificationDeliveryAttemptEntity,
+  CaseClockEntity,
+  CaseEscalationEntity,
+  CaseInterviewEntity,
+  CaseExposureEntity,
 ];

@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { canonicalJson, currentDeadline, type CaseEvent, type CaseState } from '@duban/domain';
 
 import { appendAuditEntry, type AuditHashAlgorithm } from '../audit-trail';
+import { CaseClockEntity, CaseEscalationEntity, CaseExposureEntity, CaseInterviewEntity } from '../entities';
 
 export interface ProjectionResult {
   /** Sequence numbers written now; an event already recorded (a retried activity) is skipped. */
@@ -135,7 +136,7 @@ export class CaseProjectionRepository {
       state.imported !== undefined,
     ];
     // Events arrive in sequence order, but the guard keeps an older state from overwriting a newer one.
-    await manager.query(
+    const applied: unknown[] = await manager.query(
       `INSERT INTO hazard_cases (case_number, stage, jurisdiction_code, place_type, address, unit_name, unit_credit_code,
          discovered_on, discovery_source, hazard_items, opening_hash, opened_at, last_sequence, updated_at, state,
          listing_level, deadline, deadline_at, overdue, imported)
@@ -144,10 +145,76 @@ export class CaseProjectionRepository {
          stage = EXCLUDED.stage, hazard_items = EXCLUDED.hazard_items, last_sequence = EXCLUDED.last_sequence,
          updated_at = EXCLUDED.updated_at, state = EXCLUDED.state, listing_level = EXCLUDED.listing_level,
          deadline = EXCLUDED.deadline, deadline_at = EXCLUDED.deadline_at, overdue = EXCLUDED.overdue
-       WHERE hazard_cases.last_sequence < EXCLUDED.last_sequence`,
+       WHERE hazard_cases.last_sequence < EXCLUDED.last_sequence
+       RETURNING case_number`,
       values,
     );
+    if (applied.length === 1) await this.replaceCaseDetails(manager, state);
   }
+
+  /** Rewrites the case's clock, escalation, interview and exposure rows from its state. */
+  private async replaceCaseDetails(manager: EntityManager, state: CaseState): Promise<void> {
+    const caseNumber = state.caseNumber;
+    for (const entity of [CaseClockEntity, CaseEscalationEntity, CaseInterviewEntity, CaseExposureEntity]) {
+      await manager.delete(entity, { caseNumber });
+    }
+
+    const clocks = Object.values(state.clocks).map((clock) => ({
+      caseNumber,
+      clockId: clock.id,
+      due: clock.due,
+      dueAt: new Date(clock.dueAt),
+      provisional: clock.provisional,
+      status: clock.status,
+      settledAt: optionalDate(clock.settledAt),
+      basis: clock.basis,
+      explanation: clock.explanation,
+    }));
+    if (clocks.length > 0) await manager.insert(CaseClockEntity, clocks);
+
+    const escalations = state.escalations.map((escalation) => ({
+      caseNumber,
+      escalationId: escalation.id,
+      kind: escalation.kind,
+      jurisdictionCode: escalation.jurisdictionCode,
+      sentAt: new Date(escalation.sentAt),
+      acknowledgeBy: optionalDate(escalation.acknowledgeBy),
+      resends: escalation.resends,
+      climbs: escalation.climbs,
+      acknowledgedAt: optionalDate(escalation.acknowledgedAt),
+      instruction: escalation.instruction ?? null,
+    }));
+    if (escalations.length > 0) await manager.insert(CaseEscalationEntity, escalations);
+
+    const interviews = state.interviews.map((interview, index) => ({
+      caseNumber,
+      ordinal: index + 1,
+      heldOn: interview.heldOn,
+      attendees: [...interview.attendees],
+      minutes: interview.minutes,
+      commitment: interview.commitment,
+      recordedAt: new Date(interview.recordedAt),
+    }));
+    if (interviews.length > 0) await manager.insert(CaseInterviewEntity, interviews);
+
+    const exposure = state.exposure;
+    if (exposure) {
+      await manager.insert(CaseExposureEntity, {
+        caseNumber,
+        status: exposure.status,
+        proposedAt: new Date(exposure.proposedAt),
+        decidedAt: optionalDate(exposure.decidedAt),
+        publishedAt: optionalDate(exposure.publishedAt),
+        takedownAt: optionalDate(exposure.takedownAt),
+        takenDownAt: optionalDate(exposure.takenDownAt),
+      });
+    }
+  }
+}
+
+/** Converts an optional ISO instant to a date. An empty string marks an instant that no longer applies. */
+function optionalDate(iso: string | undefined): Date | null {
+  return iso ? new Date(iso) : null;
 }
 
 /** Stable key of the index-th notification of an event, carried to every channel that delivers it. */
