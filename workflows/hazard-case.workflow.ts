@@ -126,7 +126,12 @@ export async function hazardCase(input: HazardCaseInput): Promise<CaseState> {
     confirmOpenedUpdate,
     async ({ openRequestId }) => {
       await condition(() => state !== undefined && state.lastSequence > 0);
-      return { created: openRequestId === input.openRequestId, state: state as CaseState };
+      const current = state as CaseState;
+      return {
+        created: openRequestId === input.openRequestId,
+        stage: current.stage,
+        lastSequence: current.lastSequence,
+      };
     },
     {
       validator: ({ openRequestId, openingHash }) => {
@@ -160,7 +165,8 @@ export async function hazardCase(input: HazardCaseInput): Promise<CaseState> {
           };
         }
         const sequences = await record(transition.events, next, actor);
-        return { sequences, state: state as CaseState };
+        const after = state as CaseState;
+        return { sequences, stage: after.stage, lastSequence: after.lastSequence };
       }),
     {
       validator: ({ command, actor }: ExecuteCommandArgs) => {

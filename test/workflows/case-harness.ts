@@ -138,9 +138,11 @@ export class CaseHarness {
     type: K,
     payload: CommandPayloads[K],
     reason?: string,
-  ): Promise<ExecuteCommandResult> {
+  ): Promise<ExecuteCommandResult & { state: CaseState }> {
     const command = { type, payload, ...(reason ? { reason } : {}) } as CaseCommand;
-    return this.handle.executeUpdate(executeCommandUpdate, { args: [{ command, actor }] });
+    const result = await this.handle.executeUpdate(executeCommandUpdate, { args: [{ command, actor }] });
+    // The update returns a summary, so the state after it comes from the query.
+    return { ...result, state: await this.state() };
   }
 
   /** Sends a command that must be rejected, and returns the rejection's details. */

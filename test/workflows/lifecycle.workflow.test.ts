@@ -1,6 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 
-import { OFFICIAL_SCHEDULES, type YearSchedule } from '@duban/domain';
+import { MAX_CASE_STATE_BYTES, OFFICIAL_SCHEDULES, type YearSchedule } from '@duban/domain';
 import { calendarUpdatedSignal } from '@duban/temporal';
 
 import { createTimeSkippingEnvironment } from '../support/temporal-test-env';
@@ -161,6 +161,32 @@ describe('hazardCase lifecycle on the time-skipping server', () => {
       expect(c.activities.events().map((event) => event.sequence)).toEqual(
         Array.from({ length: c.activities.events().length }, (_, index) => index + 1),
       );
+    });
+  });
+
+  it('rejects a command that would outgrow the case record', async () => {
+    await CaseHarness.run(env, {}, async (c) => {
+      await c.driveToListed(await c.today(30));
+      await c.send(ACTORS.unit, 'submit_plan', { plan: PLAN });
+      // 10,000 Chinese characters are 30,000 bytes in UTF-8, so about 17 reports fill the record.
+      const summary = '整'.repeat(10_000);
+
+      let accepted = 0;
+      let rejection: Awaited<ReturnType<typeof c.rejected>> | undefined;
+      while (rejection === undefined && accepted < 100) {
+        const size = Buffer.byteLength(JSON.stringify(await c.state()));
+        if (size + 30_000 > MAX_CASE_STATE_BYTES)
+          rejection = await c.rejected(ACTORS.unit, 'submit_progress_report', { summary });
+        else {
+          await c.send(ACTORS.unit, 'submit_progress_report', { summary });
+          accepted += 1;
+        }
+      }
+
+      expect(accepted).toBeGreaterThan(12);
+      expect(rejection?.code).toBe('invalid_payload');
+      expect(rejection?.en).toContain(`over the limit of ${MAX_CASE_STATE_BYTES}`);
+      expect((await c.state()).progressReports).toHaveLength(accepted);
     });
   });
 

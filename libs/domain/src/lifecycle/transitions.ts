@@ -165,7 +165,37 @@ export function applyCommand(
   }
   authorize(state, command, actor);
   const handler = HANDLERS[command.type] as Handler<CommandType>;
-  return handler(state, command.payload, { ...context, actor, reason: command.reason });
+  const transition = handler(state, command.payload, { ...context, actor, reason: command.reason });
+  const size = utf8Length(JSON.stringify(transition.state));
+  if (size > MAX_CASE_STATE_BYTES) {
+    reject(
+      'invalid_payload',
+      `案件记录将达到 ${size} 字节，超过 ${MAX_CASE_STATE_BYTES} 字节的上限：请缩短文字，把长篇材料作为证据上传`,
+      `the case record would reach ${size} bytes, over the limit of ${MAX_CASE_STATE_BYTES}: shorten the text and upload long material as evidence`,
+    );
+  }
+  return transition;
+}
+
+/**
+ * Largest case state, as UTF-8 JSON, that a command may leave. The state travels whole in each
+ * projection activity's input and in continue-as-new, and Temporal warns of payloads over 512 KiB.
+ */
+export const MAX_CASE_STATE_BYTES = 512 * 1024;
+
+/** Counts the bytes of a string in UTF-8, so the domain library needs no TextEncoder. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 interface HandlerContext extends TransitionContext {

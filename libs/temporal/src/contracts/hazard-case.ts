@@ -6,6 +6,7 @@ import type {
   CaseEvent,
   CaseImport,
   CaseOpening,
+  CaseStage,
   CaseState,
   ClockState,
   EscalationPolicy,
@@ -47,7 +48,8 @@ export interface ConfirmOpenedArgs {
 export interface ConfirmOpenedResult {
   /** True when this request started the case, false when it found the case already open. */
   readonly created: boolean;
-  readonly state: CaseState;
+  readonly stage: CaseStage;
+  readonly lastSequence: number;
 }
 
 /** Error type of an update rejected because the case number belongs to a different case. */
@@ -73,10 +75,15 @@ export interface ExecuteCommandArgs {
   readonly actor: Actor;
 }
 
+/**
+ * Result of a command: a summary, not the state, because every update result stays in the workflow's
+ * history. The API reads the case from the read model, which is written before the update returns.
+ */
 export interface ExecuteCommandResult {
   /** Sequence numbers of the events the command recorded. */
   readonly sequences: readonly number[];
-  readonly state: CaseState;
+  readonly stage: CaseStage;
+  readonly lastSequence: number;
 }
 
 /** Every lifecycle command; returns after its events are in the read model. */
