@@ -116,6 +116,25 @@ describe('cases API over a running worker', () => {
     expect(array.body.errors).toEqual([{ field: '(body)', message: '请求体必须是 JSON 对象' }]);
   });
 
+  it('rejects a body that is not JSON with 415', async () => {
+    const text = await as(INSPECTOR)
+      .post('/cases')
+      .set('Content-Type', 'text/plain')
+      .send(JSON.stringify(openingBody(uniqueCaseNumber())));
+    const form = await as(INSPECTOR).post('/cases').type('form').send({ caseNumber: uniqueCaseNumber() });
+    const vendorJson = await as(INSPECTOR)
+      .post('/cases')
+      .set('Content-Type', 'application/merge-patch+json')
+      .send(JSON.stringify({ caseNumber: 'x' }));
+
+    expect(text.status).toBe(415);
+    expect(text.body.code).toBe('unsupported_media_type');
+    expect(text.body.detail).toBe('请求体的 Content-Type 为 text/plain：请以 application/json 发送');
+    expect(form.status).toBe(415);
+    expect(vendorJson.status).toBe(400);
+    expect(vendorJson.body.code).toBe('invalid_request');
+  });
+
   it('rejects an oversize body with 413', async () => {
     const body = { ...openingBody(uniqueCaseNumber()), address: 'x'.repeat(300 * 1024) };
 

@@ -1,11 +1,12 @@
 import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 
 import type { ApiConfig } from './api.config';
 import { ApiModule } from './api.module';
 import { ProblemFilter } from './problems/problem.filter';
+import { JsonContentTypeInterceptor } from './validation/json-content-type.interceptor';
 import { RequestValidationPipe } from './validation/request-validation.pipe';
 
 /** Largest JSON body the API accepts; bigger bodies get 413. */
@@ -20,7 +21,12 @@ export async function createApiApp(
     logger,
     bodyParser: false,
   });
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT, strict: false });
+  app.useBodyParser('json', {
+    limit: JSON_BODY_LIMIT,
+    strict: false,
+    type: ['application/json', 'application/*+json'],
+  });
+  app.useGlobalInterceptors(new JsonContentTypeInterceptor(app.get(Reflector)));
   app.useGlobalPipes(new RequestValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();

@@ -27,6 +27,7 @@ import { EvidenceListResponse, EvidenceResponse, ListEvidenceQuery } from './dto
 import { DESCRIPTION_MAX_LENGTH } from './dto/upload-evidence.fields';
 import { EvidenceIdPipe } from './evidence-id.pipe';
 import { ContentChangedError, EvidenceService } from './evidence.service';
+import { MultipartUpload } from '../validation/json-content-type.interceptor';
 
 @ApiTags('evidence (证据)')
 @ApiBearerAuth()
@@ -46,6 +47,7 @@ export class EvidenceController {
       'changed: send `replaces` to upload a corrected version of earlier evidence.',
   })
   @ApiConsumes('multipart/form-data')
+  @MultipartUpload()
   @ApiBody({
     schema: {
       type: 'object',

@@ -20,6 +20,7 @@ import { RequestValidationError } from '../problems/request-validation.error';
 import { ImportRejectedFilter } from './import-rejected';
 import { ImportsService, type CaseStartResult, type ValidatedImport } from './imports.service';
 import { readUpload } from './upload';
+import { MultipartUpload } from '../validation/json-content-type.interceptor';
 
 /**
  * Roles that may import: a brigade leader (the brigade keeps the hazard ledger), a government leader (its
@@ -48,6 +49,7 @@ export class ImportsController {
       `With Accept: ${NDJSON} the response streams one JSON line per case, then a summary line.`,
   })
   @ApiConsumes('multipart/form-data')
+  @MultipartUpload()
   @ApiProduces('application/json', NDJSON)
   @ApiQuery({
     name: 'skipInvalid',
