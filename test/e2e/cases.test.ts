@@ -2,7 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 
 import { startApps, uniqueCaseNumber, type RunningApps } from '../support/apps';
-import { bearer } from '../support/tokens';
+import { bearer, tokenFor } from '../support/tokens';
 
 function openingBody(caseNumber: string) {
   return {
@@ -133,6 +133,15 @@ describe('cases API over a running worker', () => {
     expect(form.status).toBe(415);
     expect(vendorJson.status).toBe(400);
     expect(vendorJson.body.code).toBe('invalid_request');
+  });
+
+  it('rejects a token whose subject has a NUL character', async () => {
+    const token = `Bearer ${tokenFor('inspector', '430102', 'inspector\u0000x')}`;
+
+    const response = await request(apps.api.getHttpServer()).get('/cases').set('Authorization', token);
+
+    expect(response.status).toBe(401);
+    expect(response.body.detail).toContain('no control characters');
   });
 
   it('rejects an oversize body with 413', async () => {

@@ -1,5 +1,7 @@
 import { checkCreditCode, isJurisdictionCode, isRole, type Actor } from '@duban/domain';
 
+import { isUnstorable } from '../validation/request-validation.pipe';
+
 /**
  * Claims Duban reads from a bearer token: `sub` (user id), `role`, `jurisdiction` (GB/T 2260 code,
  * required for every role but unit) and `unit` (credit code, required for the unit role).
@@ -12,9 +14,23 @@ export interface DubanClaims {
   readonly name?: unknown;
 }
 
+/** Longest user id Duban stores; identity providers' subject ids are far shorter. */
+export const MAX_SUBJECT_LENGTH = 128;
+
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x20 || unit === 0x7f) return true;
+  }
+  return false;
+}
+
 /** Turns verified claims into the actor recorded on events, or returns the problem with them. */
 export function actorFromClaims(claims: DubanClaims): Actor | string {
   if (typeof claims.sub !== 'string' || claims.sub === '') return 'the token has no sub claim';
+  if (claims.sub.length > MAX_SUBJECT_LENGTH || isUnstorable(claims.sub) || hasControlCharacter(claims.sub)) {
+    return `the token's sub claim must be 1 to ${MAX_SUBJECT_LENGTH} characters with no control characters`;
+  }
   if (!isRole(claims.role)) return `the token's role claim ${JSON.stringify(claims.role)} is not a Duban role`;
   if (claims.role === 'unit') {
     if (typeof claims.unit !== 'string' || checkCreditCode(claims.unit) !== undefined) {

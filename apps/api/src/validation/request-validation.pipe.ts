@@ -35,7 +35,8 @@ export class RequestValidationPipe implements PipeTransform {
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-function isUnstorable(text: string): boolean {
+/** Tells whether PostgreSQL cannot store the text: it has a NUL character or a lone surrogate. */
+export function isUnstorable(text: string): boolean {
   return text.includes('\u0000') || LONE_SURROGATE.test(text);
 }
 const MAX_DEPTH = 32;
