@@ -14,7 +14,7 @@ export interface DubanClaims {
   readonly name?: unknown;
 }
 
-/** Longest user id Duban stores; identity providers' subject ids are far shorter. */
+/** Maximum length of a user id, the token's `sub` claim. */
 export const MAX_SUBJECT_LENGTH = 128;
 
 function hasControlCharacter(text: string): boolean {
