@@ -6,11 +6,17 @@ import { EvidenceEntity } from './evidence.entity';
 import { NotificationEntity } from './notification.entity';
 import { NotificationDeliveryAttemptEntity } from './notification-delivery-attempt.entity';
 import { NotificationDeliveryEntity } from './notification-delivery.entity';
+import { JurisdictionEntity } from './jurisdiction.entity';
+import { UnitEntity } from './unit.entity';
+import { UserEntity } from './user.entity';
 
 export { AuditEntryEntity, CaseEventEntity, HazardCaseEntity, IdempotencyKeyEntity, NotificationEntity };
 export * from './evidence.entity';
 export * from './notification-delivery-attempt.entity';
 export * from './notification-delivery.entity';
+export * from './jurisdiction.entity';
+export * from './unit.entity';
+export * from './user.entity';
 
 export const ENTITIES = [
   AuditEntryEntity,
@@ -21,4 +27,7 @@ export const ENTITIES = [
   EvidenceEntity,
   NotificationDeliveryEntity,
   NotificationDeliveryAttemptEntity,
+  JurisdictionEntity,
+  UnitEntity,
+  UserEntity,
 ];
