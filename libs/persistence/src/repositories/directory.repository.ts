@@ -77,7 +77,7 @@ export class DirectoryRepository {
       .orIgnore()
       .returning('code')
       .execute();
-    return inserted.raw.length > 0 ? this.findJurisdiction(row.code) : null;
+    return (inserted.raw as unknown[]).length > 0 ? this.findJurisdiction(row.code) : null;
   }
 
   async updateJurisdiction(
@@ -114,7 +114,7 @@ export class DirectoryRepository {
       .orIgnore()
       .returning('credit_code')
       .execute();
-    return inserted.raw.length > 0 ? this.findUnit(row.creditCode) : null;
+    return (inserted.raw as unknown[]).length > 0 ? this.findUnit(row.creditCode) : null;
   }
 
   async updateUnit(
@@ -155,7 +155,7 @@ export class DirectoryRepository {
       .orIgnore()
       .returning('id')
       .execute();
-    return inserted.raw.length > 0 ? this.findUser(row.id) : null;
+    return (inserted.raw as unknown[]).length > 0 ? this.findUser(row.id) : null;
   }
 
   async updateUser(
