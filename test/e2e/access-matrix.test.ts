@@ -180,7 +180,7 @@ function batchListingBody(caseNumber: string) {
   };
 }
 
-/** A valid credit code registered in 430102 that no other test uses. */
+/** Builds a valid credit code registered in 430102 that no other test uses. */
 function newCreditCode(): string {
   const first17 = `91430102${randomUUID()
     .replace(/[^0-9]/g, '')
@@ -286,7 +286,7 @@ const ROUTE_CHECKS: readonly RouteCheck[] = [
   {
     route: 'POST /listings',
     send: (http, _, f) => http.post('/listings').send(batchListingBody(f.caseNumber)),
-    // The batch answers 200 with one outcome per case; the leak test checks what an outside leader reads there.
+    // The batch returns 200 with one outcome per case. The leak test checks the outcome an outside leader reads.
     expected: onlyRoles(['government_leader'], 200, 200),
   },
   {
@@ -302,7 +302,7 @@ const ROUTE_CHECKS: readonly RouteCheck[] = [
   {
     route: 'POST /admin/notifications/{key}/retry',
     send: (http, _, f) => http.post(`/admin/notifications/${encodeURIComponent(f.notificationKey)}/retry`),
-    // Nothing is dead-lettered, so an administrator who sees the notification gets 409 no_dead_letter.
+    // Nothing is dead-lettered, so an administrator who may read the notification gets 409 no_dead_letter.
     expected: onlyRoles(['admin'], 409, 404),
   },
   {
@@ -574,7 +574,7 @@ describe('access matrix: every endpoint, every role, inside and outside scope', 
     },
   );
 
-  it('leaks no other unit’s or jurisdiction’s case through details, evidence, reports or listings', async () => {
+  it('hides cases outside the caller’s scope', async () => {
     const { caseNumber, evidenceId } = fixtures;
     const missing = uniqueCaseNumber('NONE');
     const unitB = as(apps.api, 'unit', UNIT_B);

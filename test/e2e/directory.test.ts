@@ -274,7 +274,7 @@ describe('administration of jurisdictions, units and users', () => {
     expect(reactivated.status).toBe(200);
   });
 
-  it('answers 403 to every role but admin', async () => {
+  it('rejects every role but admin with 403', async () => {
     const leader = as(apps.api, 'government_leader', '430000');
 
     const responses = await Promise.all([

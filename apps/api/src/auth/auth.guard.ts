@@ -20,7 +20,7 @@ export interface AuthenticatedRequest extends Request {
 
 /**
  * Requires a valid bearer token on every route not marked @Public(), and puts its actor on the request.
- * A token whose `sub` names a user an administrator marked inactive is rejected; a `sub` with no stored
+ * A token whose `sub` names a user an administrator marked inactive is rejected. A `sub` with no stored
  * user passes, so tokens from an identity provider work before their users are entered.
  */
 @Injectable()
@@ -49,6 +49,8 @@ export class AuthGuard implements CanActivate {
     const actor = actorFromClaims(claims);
     if (typeof actor === 'string')
       throw unauthorized(`令牌声明无效：${actor}`, `The token's claims are invalid: ${actor}`);
+    // NOTE: only the active flag of a stored user is checked. Its role and scope come from the token's
+    // claims, even where an administrator has stored a different role or scope for the user.
     if (await this.directory.isUserInactive(actor.id)) {
       throw unauthorized(
         `用户 ${actor.id} 已停用，请联系系统管理员`,

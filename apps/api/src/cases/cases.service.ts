@@ -107,6 +107,8 @@ export class CasesService {
   /**
    * Rejects a jurisdiction code that is well formed but not in the jurisdictions table, or marked
    * inactive there, because a case in it would be outside every user's tree of divisions.
+   * NOTE: POST /imports does not make this check. Its regions map to the same division data, and the
+   * historical cases of a division merged since then still import.
    */
   private async requireActiveJurisdiction(code: string): Promise<void> {
     const jurisdiction = await this.directory.findJurisdiction(code);

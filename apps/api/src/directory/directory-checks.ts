@@ -9,7 +9,7 @@ export function checkCursor(cursor: string | undefined, keyPattern: RegExp): voi
   }
 }
 
-/** A 422 for a field that names a jurisdiction or unit that is missing or inactive. */
+/** Builds the 422 problem for a field that names a missing or inactive jurisdiction or unit. */
 export function referenceNotUsable(field: string, constraint: string, params: MessageParams): ApiProblem {
   const value = String(params['value']);
   return new ApiProblem(

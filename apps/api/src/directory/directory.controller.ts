@@ -172,7 +172,7 @@ export class UsersAdminController {
   @Patch(':id')
   @ApiOperation({
     summary: 'Change a user, or deactivate it (修改或停用用户) — admin',
-    description: 'A user marked inactive is rejected with 401 on its next request, whatever its token says.',
+    description: 'A user marked inactive gets 401 on its next request, whatever claims its token carries.',
   })
   @ApiParam({ name: 'id', description: 'User id (用户标识)' })
   @ApiOkResponse({ type: UserResponse })

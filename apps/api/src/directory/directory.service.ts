@@ -319,8 +319,8 @@ export class DirectoryService {
   }
 
   /**
-   * Returns the parent a new code must name: a city's province; a county's city, or its province when no
-   * city has its first four digits (counties the province governs directly, 省直辖县级行政区划).
+   * Returns the parent a new code must name. A city's parent is its province. A county's parent is its
+   * city, or its province when no city has its first four digits (省直辖县级行政区划).
    */
   private async expectedParent(code: string): Promise<string> {
     const province = `${code.slice(0, 2)}0000`;

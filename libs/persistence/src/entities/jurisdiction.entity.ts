@@ -4,8 +4,8 @@ import type { JurisdictionLevel } from '@duban/domain';
 
 /**
  * One administrative division (行政区划) of the GB/T 2260 code tree. The migration seeds the current
- * divisions; administrators add new ones and mark merged or abolished ones inactive, never delete them,
- * because cases, units and users keep their codes.
+ * divisions, and administrators add new ones and mark merged or abolished ones inactive. No endpoint
+ * deletes one, because cases, units and users keep their codes.
  */
 @Entity({ name: 'jurisdictions' })
 export class JurisdictionEntity {

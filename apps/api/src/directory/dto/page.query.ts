@@ -5,8 +5,12 @@ import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 export const DEFAULT_DIRECTORY_PAGE_SIZE = 100;
 export const MAX_DIRECTORY_PAGE_SIZE = 500;
 
-export const toBoolean = ({ value }: { value: unknown }): unknown =>
-  value === 'true' ? true : value === 'false' ? false : value;
+/** Converts the query strings `true` and `false` to booleans and leaves any other value for the validator. */
+export function toBoolean({ value }: { value: unknown }): unknown {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return value;
+}
 
 /** Paging of the directory lists: rows in key order, resumed after the previous page's last key. */
 export class DirectoryPageQuery {
