@@ -3,6 +3,7 @@ import { AddCaseStateAndOutbox1764838800000 } from './1764838800000-AddCaseState
 import { AddDeliveryLogAndEvidence1764842400000 } from './1764842400000-AddDeliveryLogAndEvidence';
 import { IndexPublishedExposures1764846000000 } from './1764846000000-IndexPublishedExposures';
 import { AddCalendarYearsAndPolicies1764849600000 } from './1764849600000-AddCalendarYearsAndPolicies';
+import { AddJurisdictionsUnitsUsers1764853200000 } from './1764853200000-AddJurisdictionsUnitsUsers';
 import { AddClockEscalationInterviewExposureTables1764856800000 } from './1764856800000-AddClockEscalationInterviewExposureTables';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
@@ -12,5 +13,6 @@ export const MIGRATIONS = [
   AddDeliveryLogAndEvidence1764842400000,
   IndexPublishedExposures1764846000000,
   AddCalendarYearsAndPolicies1764849600000,
+  AddJurisdictionsUnitsUsers1764853200000,
   AddClockEscalationInterviewExposureTables1764856800000,
 ];

@@ -11,6 +11,9 @@ interface OpenApiOperation {
 type OpenApiDocument = { paths: Record<string, Record<string, OpenApiOperation>> };
 
 const RUNS_PER_ROUTE = 25;
+const FUZZ_JURISDICTION = '430187';
+const FUZZ_UNIT = '91430102MA4L0FUX00';
+const FUZZ_USER = 'fuzzed-user';
 
 /** A JSON value of any shape, biased towards the field types DTOs expect. */
 const anyJson = fc.oneof(
@@ -39,6 +42,18 @@ describe('generated requests from the OpenAPI document', () => {
     const opened = await as(apps.api, 'inspector', '430102').post('/cases').send(openingBody(caseNumber));
     expect(opened.status).toBe(201);
     document = (await client(apps.api, null).get('/docs/openapi.json')).body as OpenApiDocument;
+    // A division, unit and user of this test's own, so generated PATCH bodies change nothing other tests use.
+    const admin = as(apps.api, 'admin', '430000');
+    const division = await admin
+      .post('/admin/jurisdictions')
+      .send({ code: FUZZ_JURISDICTION, name: '生成测试区', parentCode: '430100' });
+    const unit = await admin
+      .post('/admin/units')
+      .send({ creditCode: FUZZ_UNIT, name: '生成测试单位', jurisdictionCode: '430102', address: '长沙' });
+    const user = await admin
+      .post('/admin/users')
+      .send({ id: FUZZ_USER, displayName: '生成测试', role: 'inspector', jurisdictionCode: '430102' });
+    expect([division.status, unit.status, user.status]).toEqual([201, 201, 201]);
   });
 
   afterAll(async () => {
@@ -59,8 +74,10 @@ describe('generated requests from the OpenAPI document', () => {
   it('answers no generated body with a 5xx', async () => {
     const routes = Object.entries(document.paths).flatMap(([path, operations]) =>
       Object.entries(operations)
-        .filter(([method, operation]) => ['post', 'put'].includes(method) && operation.requestBody !== undefined)
-        .map(([method]) => ({ method: method as 'post' | 'put', path })),
+        .filter(
+          ([method, operation]) => ['post', 'put', 'patch'].includes(method) && operation.requestBody !== undefined,
+        )
+        .map(([method]) => ({ method: method as 'post' | 'put' | 'patch', path })),
     );
     expect(routes.length).toBeGreaterThan(20);
     const failures: string[] = [];
@@ -68,7 +85,10 @@ describe('generated requests from the OpenAPI document', () => {
       const url = route.path
         .replace('{caseNumber}', caseNumber)
         .replace('{escalationId}', 'x')
-        .replace('{year}', '2040');
+        .replace('{year}', '2040')
+        .replace('{code}', FUZZ_JURISDICTION)
+        .replace('{creditCode}', FUZZ_UNIT)
+        .replace('{id}', FUZZ_USER);
       const user = route.path.startsWith('/admin')
         ? as(apps.api, 'admin', '430000')
         : as(apps.api, 'brigade_leader', '430102');
@@ -138,6 +158,15 @@ function fieldNames(): string[] {
     'commitment',
     'instruction',
     'reason',
+    'code',
+    'name',
+    'parentCode',
+    'active',
+    'creditCode',
+    'id',
+    'displayName',
+    'role',
+    'unitCreditCode',
     'cases',
     'daysOff',
     'makeUpWorkingDays',

@@ -13,6 +13,7 @@ export function client(api: INestApplication, authorization: string | null) {
     get: (url: string) => auth(request(server).get(url)),
     post: (url: string) => auth(request(server).post(url)),
     put: (url: string) => auth(request(server).put(url)),
+    patch: (url: string) => auth(request(server).patch(url)),
   };
 }
 

@@ -26,6 +26,12 @@ import { ReportsController } from './reports/reports.controller';
 import { EvidenceModule } from './evidence/evidence.module';
 import { NotificationsAdminModule } from './notifications/notifications-admin.module';
 import { AuthGuard } from './auth/auth.guard';
+import {
+  JurisdictionsAdminController,
+  UnitsAdminController,
+  UsersAdminController,
+} from './directory/directory.controller';
+import { DirectoryService } from './directory/directory.service';
 import { TokenVerifier } from './auth/token-verifier';
 
 @Injectable()
@@ -58,6 +64,9 @@ export class ApiModule {
         InboxController,
         AuditController,
         AdminController,
+        JurisdictionsAdminController,
+        UnitsAdminController,
+        UsersAdminController,
         CasesController,
         CalendarController,
         DeterminationController,
@@ -81,6 +90,7 @@ export class ApiModule {
         CalendarService,
         DeterminationService,
         ImportsService,
+        DirectoryService,
       ],
     };
   }

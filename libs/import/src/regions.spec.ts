@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { parse } from 'csv-parse/sync';
 
-import { mapRegion, type RegionMatch } from './regions';
+import { divisionIndex, mapRegion, type RegionMatch } from './regions';
 
 const SAMPLE = join(__dirname, '..', '..', '..', 'docs', 'sample-data', 'listed-hazards.csv');
 
@@ -67,5 +67,24 @@ describe('region mapping', () => {
     });
     expect(mapRegion('Narnia')).toEqual({ ok: false, reason: { kind: 'unknown_part', part: 'Narnia', within: '' } });
     expect(mapRegion(' ; ')).toEqual({ ok: false, reason: { kind: 'empty' } });
+  });
+});
+
+describe('division list', () => {
+  it('lists every current division with its parent first', () => {
+    const divisions = divisionIndex().divisions();
+    const listed = new Set<string>();
+    const orphans: string[] = [];
+    for (const division of divisions) {
+      if (division.parentCode !== undefined && !listed.has(division.parentCode)) orphans.push(division.code);
+      listed.add(division.code);
+    }
+
+    expect(orphans).toEqual([]);
+    expect(listed.size).toBe(divisions.length);
+    expect(divisions.filter((division) => division.level === 'province')).toHaveLength(31);
+    expect(divisions.length).toBe(3220);
+    expect(divisions.find((division) => division.code === '430102')?.parentCode).toBe('430100');
+    expect(divisions.some((division) => division.successorCode !== undefined)).toBe(false);
   });
 });

@@ -220,6 +220,12 @@ export class DivisionIndex {
     return this.byCode.get(code);
   }
 
+  /** Returns every current division (no former ones), provinces first, then cities, then counties. */
+  divisions(): Division[] {
+    const order: Record<DivisionLevel, number> = { province: 0, city: 1, county: 2 };
+    return [...this.byCode.values()].sort((a, b) => order[a.level] - order[b.level] || a.code.localeCompare(b.code));
+  }
+
   childrenOf(code: string | undefined): readonly Division[] {
     return this.children.get(code ?? '') ?? [];
   }

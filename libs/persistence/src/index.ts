@@ -4,6 +4,7 @@ export * from './entities';
 export * from './repositories/case-projection.repository';
 export * from './repositories/case-query.repository';
 export * from './repositories/configuration.repository';
+export * from './repositories/directory.repository';
 export * from './repositories/idempotency-key.repository';
 export * from './persistence.module';
 export * from './audit-verifier';

@@ -5,6 +5,7 @@ import { createDataSource, type DatabaseOptions } from './data-source';
 import { CaseProjectionRepository } from './repositories/case-projection.repository';
 import { CaseQueryRepository } from './repositories/case-query.repository';
 import { ConfigurationRepository } from './repositories/configuration.repository';
+import { DirectoryRepository } from './repositories/directory.repository';
 import { IdempotencyKeyRepository } from './repositories/idempotency-key.repository';
 
 @Injectable()
@@ -34,6 +35,7 @@ export class PersistenceModule {
         repositoryProvider(CaseQueryRepository),
         repositoryProvider(IdempotencyKeyRepository),
         repositoryProvider(ConfigurationRepository),
+        repositoryProvider(DirectoryRepository),
       ],
       exports: [
         DataSource,
@@ -41,6 +43,7 @@ export class PersistenceModule {
         CaseQueryRepository,
         IdempotencyKeyRepository,
         ConfigurationRepository,
+        DirectoryRepository,
       ],
     };
   }

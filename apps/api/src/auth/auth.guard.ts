@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 
 import type { Actor } from '@duban/domain';
+import { DirectoryRepository } from '@duban/persistence';
 
 import { ApiProblem } from '../problems/problem';
 import { actorFromClaims } from './claims';
@@ -17,12 +18,17 @@ export interface AuthenticatedRequest extends Request {
   actor?: Actor;
 }
 
-/** Requires a valid bearer token on every route not marked @Public(), and puts its actor on the request. */
+/**
+ * Requires a valid bearer token on every route not marked @Public(), and puts its actor on the request.
+ * A token whose `sub` names a user an administrator marked inactive is rejected. A `sub` with no stored
+ * user passes, so tokens from an identity provider work before their users are entered.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
+    private readonly directory: DirectoryRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -43,6 +49,14 @@ export class AuthGuard implements CanActivate {
     const actor = actorFromClaims(claims);
     if (typeof actor === 'string')
       throw unauthorized(`令牌声明无效：${actor}`, `The token's claims are invalid: ${actor}`);
+    // NOTE: only the active flag of a stored user is checked. Its role and scope come from the token's
+    // claims, even where an administrator has stored a different role or scope for the user.
+    if (await this.directory.isUserInactive(actor.id)) {
+      throw unauthorized(
+        `用户 ${actor.id} 已停用，请联系系统管理员`,
+        `User ${actor.id} is inactive; ask an administrator to reactivate it`,
+      );
+    }
     request.actor = actor;
     return true;
   }

@@ -19,7 +19,12 @@ import {
   type CaseState,
   type Role,
 } from '@duban/domain';
-import { CaseQueryRepository, IdempotencyKeyRepository, type CaseListFilter } from '@duban/persistence';
+import {
+  CaseQueryRepository,
+  DirectoryRepository,
+  IdempotencyKeyRepository,
+  type CaseListFilter,
+} from '@duban/persistence';
 import {
   CASE_NUMBER_TAKEN,
   confirmOpenedUpdate,
@@ -31,6 +36,7 @@ import { API_CONFIG, TEMPORAL_CLIENT, type ApiConfig } from '../api.config';
 import type { Language } from '../problems/language';
 import { ApiProblem } from '../problems/problem';
 import { RequestValidationError } from '../problems/request-validation.error';
+import { referenceNotUsable } from '../directory/directory-checks';
 import { decodeCursor, encodeCursor } from './case-cursor';
 import { visibilityOf, visibleCase } from './case-access';
 import {
@@ -64,6 +70,7 @@ export class CasesService {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly cases: CaseQueryRepository,
     private readonly idempotencyKeys: IdempotencyKeyRepository,
+    private readonly directory: DirectoryRepository,
   ) {}
 
   /**
@@ -72,6 +79,7 @@ export class CasesService {
    */
   async open(dto: OpenCaseDto, idempotencyKey: string | undefined, actor: Actor): Promise<OpenCaseResult> {
     authorizeOpening(actor, dto.jurisdictionCode);
+    await this.requireActiveJurisdiction(dto.jurisdictionCode);
     const opening = toOpening(dto);
     const openingHash = createHash('sha256').update(canonicalJson(opening)).digest('hex');
 
@@ -94,6 +102,20 @@ export class CasesService {
     if (!row) throw new Error(`case ${opening.caseNumber} is missing from the read model after its opening returned`);
     if (created) this.logger.log(`opened case ${opening.caseNumber} in ${opening.jurisdictionCode}`);
     return { created, replayed, body: toCaseResponse(row) };
+  }
+
+  /**
+   * Rejects a jurisdiction code that is well formed but not in the jurisdictions table, or marked
+   * inactive there, because a case in it would be outside every user's tree of divisions.
+   * NOTE: POST /imports does not make this check. Its regions map to the same division data, and the
+   * historical cases of a division merged since then still import.
+   */
+  private async requireActiveJurisdiction(code: string): Promise<void> {
+    const jurisdiction = await this.directory.findJurisdiction(code);
+    if (!jurisdiction) throw referenceNotUsable('jurisdictionCode', 'knownJurisdiction', { value: code });
+    if (!jurisdiction.active) {
+      throw referenceNotUsable('jurisdictionCode', 'activeJurisdiction', { value: code, name: jurisdiction.name });
+    }
   }
 
   async get(caseNumber: string, actor: Actor, language: Language): Promise<CaseDetailResponse> {

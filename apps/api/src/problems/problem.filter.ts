@@ -10,7 +10,7 @@ import {
   type ProblemCode,
   type ProblemDetails,
 } from './problem';
-import { RequestValidationError } from './request-validation.error';
+import { RequestValidationError, type FieldViolation } from './request-validation.error';
 import { renderValidationMessage } from './validation-messages';
 import { isUnavailableDependency } from './unavailable';
 
@@ -47,16 +47,17 @@ export class ProblemFilter implements ExceptionFilter {
     });
 
     if (exception instanceof RequestValidationError) {
-      const errors = exception.violations.map((v) => ({
-        field: v.field,
-        message: renderValidationMessage(v.constraint, v.params, language),
-      }));
+      const errors = renderViolations(exception.violations, language);
       const fields = [...new Set(errors.map((e) => e.field))].join(', ');
       const detail = language === 'zh' ? `以下字段无效：${fields}` : `These fields are invalid: ${fields}`;
       return { problem: build('invalid_request', detail, errors), headers: {} };
     }
     if (exception instanceof ApiProblem) {
-      return { problem: build(exception.code, exception.detail[language]), headers: { ...exception.headers } };
+      const errors = exception.violations.length > 0 ? renderViolations(exception.violations, language) : undefined;
+      return {
+        problem: build(exception.code, exception.detail[language], errors),
+        headers: { ...exception.headers },
+      };
     }
     const bodyParserProblem = fromBodyParser(exception, language);
     if (bodyParserProblem) return { problem: build(bodyParserProblem.code, bodyParserProblem.detail), headers: {} };
@@ -76,6 +77,13 @@ export class ProblemFilter implements ExceptionFilter {
       language === 'zh' ? '处理请求时发生意外错误，已记录日志' : 'An unexpected error occurred and was logged';
     return { problem: build('internal_error', detail), headers: {} };
   }
+}
+
+function renderViolations(violations: readonly FieldViolation[], language: Language): FieldError[] {
+  return violations.map((v) => ({
+    field: v.field,
+    message: renderValidationMessage(v.constraint, v.params, language),
+  }));
 }
 
 function fromBodyParser(exception: unknown, language: Language): { code: ProblemCode; detail: string } | undefined {

@@ -1,4 +1,5 @@
 import type { Language } from './language';
+import type { FieldViolation } from './request-validation.error';
 
 /** Codes of every problem the API returns; each has a status and a title in both languages. */
 export const PROBLEM_CODES = {
@@ -32,6 +33,22 @@ export const PROBLEM_CODES = {
     en: 'The import file has invalid rows; nothing was imported',
   },
   import_file_unreadable: { status: 400, zh: '导入文件无法读取', en: 'The import file cannot be read' },
+  jurisdiction_not_found: { status: 404, zh: '辖区不存在', en: 'Jurisdiction not found' },
+  unit_not_found: { status: 404, zh: '单位不存在', en: 'Unit not found' },
+  user_not_found: { status: 404, zh: '用户不存在', en: 'User not found' },
+  jurisdiction_exists: { status: 409, zh: '辖区代码已存在', en: 'Jurisdiction code already exists' },
+  unit_exists: { status: 409, zh: '单位已登记', en: 'Unit already registered' },
+  user_exists: { status: 409, zh: '用户已存在', en: 'User already exists' },
+  jurisdiction_has_active_children: {
+    status: 409,
+    zh: '辖区下仍有现行的下级辖区',
+    en: 'The jurisdiction still has active divisions below it',
+  },
+  reference_not_usable: {
+    status: 422,
+    zh: '引用的辖区或单位不存在或已停用',
+    en: 'A referenced jurisdiction or unit does not exist or is inactive',
+  },
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;
@@ -55,12 +72,16 @@ export interface ProblemDetails {
 
 export type Localized = Readonly<Record<Language, string>>;
 
-/** An expected failure with its problem code and a detail in both languages. */
+/**
+ * An expected failure with its problem code and a detail in both languages. `violations`, when given,
+ * become the `errors` member, so a 409 or 422 names its field as a 400 does.
+ */
 export class ApiProblem extends Error {
   constructor(
     readonly code: ProblemCode,
     readonly detail: Localized,
     readonly headers: Readonly<Record<string, string>> = {},
+    readonly violations: readonly FieldViolation[] = [],
   ) {
     super(detail.en);
     this.name = 'ApiProblem';

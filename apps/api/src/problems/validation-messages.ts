@@ -178,6 +178,62 @@ const MESSAGES: Record<string, MessageTemplate> = {
     zh: `表单字段过多或过长：最多 ${String(p['fields'])} 个字段，每个不超过 ${String(p['fieldSize'])} 字节`,
     en: `has too many or too long fields: at most ${String(p['fields'])} fields of ${String(p['fieldSize'])} bytes each`,
   }),
+  parentRequired: () => ({
+    zh: '市级和县级代码必填，请提供上级辖区的代码',
+    en: 'is required for a city or county code; send the code of the division above it',
+  }),
+  provinceHasNoParent: () => ({
+    zh: '省级代码（后四位为 0000）没有上级，请删除该字段',
+    en: 'must be omitted: a province-level code (ending 0000) has no parent',
+  }),
+  nestsUnderParent: (p) => ({
+    zh: `代码 ${String(p['code'])} 不在 ${String(p['parent'])} 之下，其上级应为 ${String(p['expected'])}，请核对代码或上级`,
+    en: `${String(p['code'])} does not nest under ${String(p['parent'])}; its parent is ${String(p['expected'])}, so check the code or the parent`,
+  }),
+  knownJurisdiction: (p) => ({
+    zh: `辖区 ${String(p['value'])} 不存在，请核对代码，或先通过 POST /admin/jurisdictions 添加该辖区`,
+    en: `names no known jurisdiction (${String(p['value'])}); check the code or add it with POST /admin/jurisdictions first`,
+  }),
+  activeJurisdiction: (p) => ({
+    zh: `辖区 ${String(p['value'])}（${String(p['name'])}）已停用（已撤并），请改用承接它的现行辖区`,
+    en: `names an inactive (merged or abolished) jurisdiction, ${String(p['value'])} (${String(p['name'])}); use the division that took it over`,
+  }),
+  knownUnit: (p) => ({
+    zh: `单位 ${String(p['value'])} 未登记，请先通过 POST /admin/units 登记该单位`,
+    en: `names no registered unit (${String(p['value'])}); register it with POST /admin/units first`,
+  }),
+  unitRoleNeedsUnit: () => ({
+    zh: '角色为 unit（单位）时必填，请提供单位的统一社会信用代码',
+    en: "is required for the unit role; send the unit's unified social credit code",
+  }),
+  roleNeedsJurisdiction: (p) => ({
+    zh: `角色为 ${String(p['role'])} 时必填，请提供 6 位 GB/T 2260 行政区划代码`,
+    en: `is required for the ${String(p['role'])} role; send a six-digit GB/T 2260 code`,
+  }),
+  onlyForRole: (p) => ({
+    zh: `只适用于角色 ${String(p['role'])}，当前角色为 ${String(p['actual'])}，请删除该字段`,
+    en: `applies only to the ${String(p['role'])} role, not ${String(p['actual'])}; remove it`,
+  }),
+  notForRole: (p) => ({
+    zh: `不适用于角色 ${String(p['role'])}，请删除该字段`,
+    en: `does not apply to the ${String(p['role'])} role; remove it`,
+  }),
+  noActiveChildren: (p) => ({
+    zh: `不能停用：下级仍有 ${String(p['count'])} 个现行辖区，请先停用或核对它们`,
+    en: `cannot be false while ${String(p['count'])} active divisions lie below it; deactivate them first`,
+  }),
+  isUnique: (p) => ({
+    zh: `${String(p['value'])} 已被使用，请换一个值，或修改已有的记录`,
+    en: `${String(p['value'])} is already taken; send another value or change the existing record`,
+  }),
+  isUserId: () => ({
+    zh: '必须为 1 至 128 个可见 ASCII 字符（令牌的 sub 声明）',
+    en: "must be 1 to 128 visible ASCII characters (the token's sub claim)",
+  }),
+  isKeyCursor: () => ({
+    zh: '不是本接口返回的分页游标，请使用上一页响应中的 nextCursor',
+    en: 'is not a cursor this endpoint returned; send nextCursor from the previous page',
+  }),
 };
 
 export function renderValidationMessage(constraint: string, params: MessageParams, language: Language): string {

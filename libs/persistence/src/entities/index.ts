@@ -7,12 +7,18 @@ import { EvidenceEntity } from './evidence.entity';
 import { NotificationEntity } from './notification.entity';
 import { NotificationDeliveryAttemptEntity } from './notification-delivery-attempt.entity';
 import { NotificationDeliveryEntity } from './notification-delivery.entity';
+import { JurisdictionEntity } from './jurisdiction.entity';
+import { UnitEntity } from './unit.entity';
+import { UserEntity } from './user.entity';
 
 export { AuditEntryEntity, CaseEventEntity, HazardCaseEntity, IdempotencyKeyEntity, NotificationEntity };
 export * from './case-detail.entities';
 export * from './evidence.entity';
 export * from './notification-delivery-attempt.entity';
 export * from './notification-delivery.entity';
+export * from './jurisdiction.entity';
+export * from './unit.entity';
+export * from './user.entity';
 
 export const ENTITIES = [
   AuditEntryEntity,
@@ -27,4 +33,7 @@ export const ENTITIES = [
   CaseEscalationEntity,
   CaseInterviewEntity,
   CaseExposureEntity,
+  JurisdictionEntity,
+  UnitEntity,
+  UserEntity,
 ];
