@@ -28,6 +28,8 @@ describe('cases API over a running worker', () => {
     return {
       get: (url: string) => request(server).get(url).set('Authorization', authorization),
       post: (url: string) => request(server).post(url).set('Authorization', authorization),
+      put: (url: string) => request(server).put(url).set('Authorization', authorization),
+      delete: (url: string) => request(server).delete(url).set('Authorization', authorization),
     };
   }
 
@@ -142,6 +144,19 @@ describe('cases API over a running worker', () => {
 
     expect(response.status).toBe(401);
     expect(response.body.detail).toContain('no control characters');
+  });
+
+  it('answers 405 with Allow for a method a path does not serve', async () => {
+    const deleteCase = await as(INSPECTOR).delete('/cases/HZ-2025-0001');
+    const putCases = await as(INSPECTOR).put('/cases').send({});
+    const unknown = await as(INSPECTOR).delete('/no-such-path');
+
+    expect(deleteCase.status).toBe(405);
+    expect(deleteCase.headers['allow']).toBe('GET, HEAD');
+    expect(deleteCase.body.code).toBe('method_not_allowed');
+    expect(putCases.status).toBe(405);
+    expect(putCases.headers['allow']).toBe('GET, HEAD, POST');
+    expect(unknown.status).toBe(404);
   });
 
   it('rejects an oversize body with 413', async () => {

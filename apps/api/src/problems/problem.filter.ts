@@ -62,6 +62,14 @@ export class ProblemFilter implements ExceptionFilter {
     const bodyParserProblem = fromBodyParser(exception, language);
     if (bodyParserProblem) return { problem: build(bodyParserProblem.code, bodyParserProblem.detail), headers: {} };
     if (exception instanceof HttpException) {
+      const allowed = exception.getStatus() === 404 ? allowedMethods(request) : [];
+      if (allowed.length > 0) {
+        const detail =
+          language === 'zh'
+            ? `路径 ${request.path} 不支持 ${request.method}，可用方法：${allowed.join('、')}`
+            : `${request.method} is not allowed on ${request.path}; allowed methods: ${allowed.join(', ')}`;
+        return { problem: build('method_not_allowed', detail), headers: { Allow: allowed.join(', ') } };
+      }
       return { problem: build(...fromHttpException(exception, language, request)), headers: {} };
     }
     if (isUnavailableDependency(exception)) {
@@ -125,6 +133,25 @@ function fromBodyParser(exception: unknown, language: Language): { code: Problem
     return { code, detail };
   }
   return undefined;
+}
+
+interface RouterLayer {
+  readonly route?: { readonly methods: Record<string, boolean> };
+  match(path: string): boolean;
+}
+
+/** Lists the methods the router serves on the request's path, for a 405 in place of a 404. */
+function allowedMethods(request: Request): string[] {
+  const router = (request.app as unknown as { router?: { stack?: RouterLayer[] } }).router;
+  const methods = new Set<string>();
+  for (const layer of router?.stack ?? []) {
+    if (!layer.route || !layer.match(request.path)) continue;
+    for (const [method, served] of Object.entries(layer.route.methods)) {
+      if (served && method !== '_all') methods.add(method.toUpperCase());
+    }
+  }
+  if (methods.has('GET')) methods.add('HEAD');
+  return [...methods].sort();
 }
 
 function fromHttpException(exception: HttpException, language: Language, request: Request): [ProblemCode, string] {
