@@ -73,6 +73,11 @@ const COMMAND_ENDPOINTS: readonly { command: CommandType; path: string; route?: 
   { command: 'close_case', path: 'closure', body: {} },
   { command: 'consent_to_delisting', path: 'delisting', body: {} },
   {
+    command: 'schedule_interview',
+    path: 'interviews/schedule',
+    body: { scheduledOn: today, place: '区政府会议室', summoned: '法定代表人' },
+  },
+  {
     command: 'record_interview',
     path: 'interviews',
     body: { heldOn: today, attendees: ['法定代表人'], minutes: '纪要', commitment: '承诺' },

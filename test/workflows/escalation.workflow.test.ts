@@ -61,6 +61,13 @@ describe('hazardCase reminders and escalation on the time-skipping server', () =
           await c.send(leader, 'acknowledge_escalation', { escalationId: escalation.id, instruction: '限期整改' });
         }
         if (escalation?.kind === 'interview') {
+          const scheduled = await c.send(ACTORS.countyOfficer, 'schedule_interview', {
+            scheduledOn: await c.today(),
+            place: '区政府会议室',
+            summoned: '单位法定代表人',
+          });
+          expect(scheduled.state.scheduledInterview?.place).toBe('区政府会议室');
+          expect(scheduled.state.escalations.find((e) => e.id === escalation.id)?.acknowledgedAt).toBeDefined();
           await c.send(ACTORS.countyOfficer, 'record_interview', {
             heldOn: await c.today(),
             attendees: ['单位法定代表人'],
@@ -91,6 +98,11 @@ describe('hazardCase reminders and escalation on the time-skipping server', () =
       expect(state.clocks.rectification?.status).toBe('missed');
       expect(state.exposure?.status).toBe('proposed');
       expect(state.interviews).toHaveLength(1);
+      expect(state.scheduledInterview).toBeUndefined();
+      const summons = fired(events, 'interview_scheduled')[0];
+      expect(summons?.notifications?.map((n) => [n.topic, n.recipient.kind])).toEqual([
+        ['interview_scheduled', 'unit'],
+      ]);
       expect(fired(events, 'escalation_resent')).toHaveLength(0);
     });
   });

@@ -190,6 +190,31 @@ describe('hazardCase lifecycle on the time-skipping server', () => {
     });
   });
 
+  it('summons to an interview, reschedules, and rejects a past date', async () => {
+    await CaseHarness.run(env, {}, async (c) => {
+      await c.driveToListed(await c.today(30));
+      const summons = { place: '区政府会议室', summoned: '单位法定代表人' };
+
+      const past = await c.rejected(ACTORS.countyOfficer, 'schedule_interview', {
+        ...summons,
+        scheduledOn: await c.today(-1),
+      });
+      const unit = await c.rejected(ACTORS.unit, 'schedule_interview', { ...summons, scheduledOn: await c.today(3) });
+      await c.send(ACTORS.countyOfficer, 'schedule_interview', { ...summons, scheduledOn: await c.today(3) });
+      const moved = await c.send(ACTORS.countyLeader, 'schedule_interview', {
+        ...summons,
+        scheduledOn: await c.today(5),
+      });
+
+      expect(past.code).toBe('invalid_payload');
+      expect(past.en).toContain('must not be earlier than today');
+      expect(unit.code).toBe('forbidden_role');
+      expect(moved.state.scheduledInterview?.scheduledOn).toBe(await c.today(5));
+      const scheduled = c.activities.events().filter((e) => e.type === 'interview_scheduled');
+      expect(scheduled.map((e) => e.data['rescheduled'])).toEqual([false, true]);
+    });
+  });
+
   it('ends a case determined not major', async () => {
     await CaseHarness.run(env, {}, async (c) => {
       await c.send(ACTORS.inspector, 'start_determination', {});

@@ -30,6 +30,7 @@ import {
   RecordDeterminationBody,
   RecordHazardItemsBody,
   RecordInterviewBody,
+  ScheduleInterviewBody,
   RecordReinspectionBody,
   ReportToGovernmentBody,
   RequestExtensionBody,
@@ -272,6 +273,20 @@ export class CaseCommandsController {
     @RequestLanguage() l: Language,
   ) {
     return this.run(n, a, l, command('consent_to_delisting', body, {}));
+  }
+
+  @Post('interviews/schedule')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Summon the unit to an interview (约谈通知) — government officer, government leader',
+  })
+  scheduleInterview(
+    @Param('caseNumber', CaseNumberPipe) n: string,
+    @Body() body: ScheduleInterviewBody,
+    @CurrentActor() a: Actor,
+    @RequestLanguage() l: Language,
+  ) {
+    return this.run(n, a, l, command('schedule_interview', body, without(body)));
   }
 
   @Post('interviews')

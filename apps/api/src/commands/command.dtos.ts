@@ -419,6 +419,20 @@ export class RecordReinspectionBody extends CommandBody {
   findings!: string;
 }
 
+export class ScheduleInterviewBody extends CommandBody {
+  @ApiProperty({ description: 'Date of the interview (约谈日期), YYYY-MM-DD, today or later in China' })
+  @DateField()
+  scheduledOn!: string;
+
+  @ApiProperty({ description: 'Where the interview is held (约谈地点)' })
+  @Text(500)
+  place!: string;
+
+  @ApiProperty({ description: "Who is summoned (约谈对象), such as the unit's principal person" })
+  @Text(500)
+  summoned!: string;
+}
+
 export class RecordInterviewBody extends CommandBody {
   @ApiProperty({ description: 'Date held (约谈日期), YYYY-MM-DD' })
   @DateField()

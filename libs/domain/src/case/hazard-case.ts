@@ -112,6 +112,7 @@ export const CASE_EVENT_TYPES = [
   'reinspection_recorded',
   'case_closed',
   'case_delisted',
+  'interview_scheduled',
   'interview_recorded',
   'escalation_acknowledged',
   'exposure_published',

@@ -155,6 +155,8 @@ export interface CaseState {
   readonly rungs: Readonly<Record<string, { readonly at: string; readonly sent: boolean }>>;
   readonly escalations: readonly EscalationState[];
   readonly interviews: readonly (CommandPayloads['record_interview'] & { readonly recordedAt: string })[];
+  /** The interview summoned and not yet recorded as held. */
+  readonly scheduledInterview?: CommandPayloads['schedule_interview'] & { readonly scheduledAt: string };
   readonly exposure?: ExposureState;
   readonly closedAt?: string;
   readonly delistedAt?: string;

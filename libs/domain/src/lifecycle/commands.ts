@@ -83,6 +83,13 @@ export interface CommandPayloads {
   record_reinspection: { readonly passed: boolean; readonly findings: string };
   close_case: Record<string, never>;
   consent_to_delisting: Record<string, never>;
+  schedule_interview: {
+    /** China date the interview is to be held, today or later. */
+    readonly scheduledOn: string;
+    readonly place: string;
+    /** Person summoned: the unit's principal person, or a lower government's leader. */
+    readonly summoned: string;
+  };
   record_interview: {
     readonly heldOn: string;
     readonly attendees: readonly string[];

@@ -10,6 +10,7 @@ export const NOTIFICATION_TOPICS = [
   'overdue_notice',
   'supervisory_letter',
   'interview',
+  'interview_scheduled',
   'exposure_proposal',
   'exposure_published',
   'exposure_taken_down',

@@ -226,6 +226,11 @@ function settle(state: CaseState, id: ClockId, now: number): CaseState {
   return { ...state, clocks: { ...state.clocks, [id]: settleClock(clock, status, iso(now)) } };
 }
 
+/** Acknowledges the open interview escalations, because scheduling or holding the interview responds to them. */
+function acknowledgeInterviewEscalations(state: CaseState, at: string): CaseState['escalations'] {
+  return state.escalations.map((e) => (e.kind === 'interview' && !e.acknowledgedAt ? { ...e, acknowledgedAt: at } : e));
+}
+
 function unitRecipient(state: CaseState): NotificationDraft['recipient'] {
   return {
     kind: 'unit',
@@ -681,6 +686,37 @@ const HANDLERS: { [K in CommandType]: Handler<K> } = {
     return single({ ...state, stage: 'delisted', delistedAt: iso(context.now) }, 'case_delisted', {}, context);
   },
 
+  schedule_interview(state, payload, context) {
+    requireDate(payload.scheduledOn, 'scheduledOn');
+    if (payload.scheduledOn < today(context.now)) {
+      reject(
+        'invalid_payload',
+        `scheduledOn（${payload.scheduledOn}）不能早于今天（北京时间）`,
+        `scheduledOn (${payload.scheduledOn}) must not be earlier than today in China`,
+      );
+    }
+    requireText(payload.place, 'place');
+    requireText(payload.summoned, 'summoned');
+    const at = iso(context.now);
+    const next: CaseState = {
+      ...state,
+      escalations: acknowledgeInterviewEscalations(state, at),
+      scheduledInterview: { ...payload, scheduledAt: at },
+    };
+    const notifications: NotificationDraft[] = [
+      {
+        topic: 'interview_scheduled',
+        recipient: unitRecipient(state),
+        text: {
+          zh: `案件 ${state.caseNumber}：请${payload.summoned}于 ${payload.scheduledOn} 到${payload.place}接受约谈`,
+          en: `Case ${state.caseNumber}: ${payload.summoned} is summoned to an interview at ${payload.place} on ${payload.scheduledOn}`,
+        },
+      },
+    ];
+    const rescheduled = state.scheduledInterview !== undefined;
+    return single(next, 'interview_scheduled', { ...payload, rescheduled }, context, notifications);
+  },
+
   record_interview(state, payload, context) {
     requirePastDate(payload.heldOn, 'heldOn', context.now);
     if (payload.attendees.filter((a) => a.trim() !== '').length === 0)
@@ -688,13 +724,10 @@ const HANDLERS: { [K in CommandType]: Handler<K> } = {
     requireText(payload.minutes, 'minutes');
     requireText(payload.commitment, 'commitment');
     const at = iso(context.now);
-    // Recording the interview acknowledges an open interview escalation.
-    const escalations = state.escalations.map((e) =>
-      e.kind === 'interview' && !e.acknowledgedAt ? { ...e, acknowledgedAt: at } : e,
-    );
+    const { scheduledInterview: _held, ...rest } = state;
     const next: CaseState = {
-      ...state,
-      escalations,
+      ...rest,
+      escalations: acknowledgeInterviewEscalations(state, at),
       interviews: [...state.interviews, { ...payload, recordedAt: at }],
     };
     return single(next, 'interview_recorded', { ...payload }, context);

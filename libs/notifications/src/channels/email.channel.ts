@@ -92,6 +92,7 @@ const TOPIC_TITLES: Record<NotificationTopic, { readonly zh: string; readonly en
   overdue_notice: { zh: '逾期通知', en: 'Overdue notice' },
   supervisory_letter: { zh: '督办函', en: 'Supervisory letter' },
   interview: { zh: '约谈', en: 'Interview' },
+  interview_scheduled: { zh: '约谈通知', en: 'Interview summons' },
   exposure_proposal: { zh: '曝光提议', en: 'Media exposure proposed' },
   exposure_published: { zh: '曝光已发布', en: 'Media exposure published' },
   exposure_taken_down: { zh: '曝光已撤下', en: 'Media exposure taken down' },
