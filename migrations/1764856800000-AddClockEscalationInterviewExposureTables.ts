@@ -36,10 +36,11 @@ export class AddClockEscalationInterviewExposureTables1764856800000 implements M
         climbs integer NOT NULL,
         acknowledged_at timestamptz,
         instruction text,
+        superseded_at timestamptz,
         PRIMARY KEY (case_number, escalation_id)
       )`);
     await queryRunner.query(
-      `CREATE INDEX case_escalations_open ON case_escalations (jurisdiction_code, sent_at) WHERE acknowledged_at IS NULL`,
+      `CREATE INDEX case_escalations_open ON case_escalations (jurisdiction_code, sent_at) WHERE acknowledged_at IS NULL AND superseded_at IS NULL`,
     );
 
     await queryRunner.query(`
@@ -91,10 +92,10 @@ export class AddClockEscalationInterviewExposureTables1764856800000 implements M
       FROM hazard_cases c, jsonb_each(c.state -> 'clocks') AS clock`);
     await queryRunner.query(`
       INSERT INTO case_escalations (case_number, escalation_id, kind, jurisdiction_code, sent_at, acknowledge_by,
-        resends, climbs, acknowledged_at, instruction)
+        resends, climbs, acknowledged_at, instruction, superseded_at)
       SELECT c.case_number, e ->> 'id', e ->> 'kind', e ->> 'jurisdictionCode', (e ->> 'sentAt')::timestamptz,
              NULLIF(e ->> 'acknowledgeBy', '')::timestamptz, (e ->> 'resends')::integer, (e ->> 'climbs')::integer,
-             (e ->> 'acknowledgedAt')::timestamptz, e ->> 'instruction'
+             (e ->> 'acknowledgedAt')::timestamptz, e ->> 'instruction', (e ->> 'supersededAt')::timestamptz
       FROM hazard_cases c, jsonb_array_elements(c.state -> 'escalations') AS e`);
     await queryRunner.query(`
       INSERT INTO case_interviews (case_number, ordinal, held_on, attendees, minutes, commitment, recorded_at)

@@ -3,6 +3,7 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -65,6 +66,8 @@ export async function hazardCase(input: HazardCaseInput): Promise<CaseState> {
   let timerTarget: number | undefined;
   // Commands and timers change the state one at a time, in the order they take the lock.
   let busy = false;
+  // Runs started before this rule keep chasing escalations after an extension or closure, as recorded.
+  const supersedeEscalations = patched('supersede-escalations');
 
   const withLock = async <T>(work: () => Promise<T>): Promise<T> => {
     // Every waiter wakes when the lock is released, so each checks again and only the first takes it.
@@ -152,7 +155,7 @@ export async function hazardCase(input: HazardCaseInput): Promise<CaseState> {
       withLock(async () => {
         const current = await started();
         const transition = rejectAsFailure(() =>
-          applyCommand(current, command, actor, { now: Date.now(), calendar: calendarOrFail() }),
+          applyCommand(current, command, actor, { now: Date.now(), calendar: calendarOrFail(), supersedeEscalations }),
         );
         let next = transition.state;
         if (command.type === 'list_case' || command.type === 'raise_listing_level') {
@@ -173,7 +176,11 @@ export async function hazardCase(input: HazardCaseInput): Promise<CaseState> {
         // Checked again under the lock; rejecting here keeps an invalid command out of history.
         if (!state || !calendar) return;
         rejectAsFailure(() =>
-          applyCommand(state as CaseState, command, actor, { now: Date.now(), calendar: calendar as WorkingCalendar }),
+          applyCommand(state as CaseState, command, actor, {
+            now: Date.now(),
+            calendar: calendar as WorkingCalendar,
+            supersedeEscalations,
+          }),
         );
       },
     },

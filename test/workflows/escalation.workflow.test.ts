@@ -162,6 +162,28 @@ describe('hazardCase reminders and escalation on the time-skipping server', () =
     });
   });
 
+  it('stops chasing an escalation once the deadline is extended', async () => {
+    await CaseHarness.run(env, { policy: MINUTES_ESCALATION_POLICY }, async (c) => {
+      const deadline = await c.today(1);
+      await c.driveToListed(deadline);
+      await c.send(ACTORS.unit, 'submit_plan', { plan: PLAN });
+      await c.advanceTo(endOfChinaDate(deadline).getTime() + 2 * MINUTE + 1000);
+      const sent = (await c.state()).escalations.find((e) => e.kind === 'supervisory_letter');
+
+      await c.send(ACTORS.unit, 'request_extension', { requestedDeadline: await c.today(30) });
+      const extended = await c.send(ACTORS.countyLeader, 'decide_extension', { approved: true });
+      await c.advanceTo(Date.parse(sent?.acknowledgeBy ?? '') + 10 * MINUTE);
+
+      expect(sent?.acknowledgeBy).not.toBe('');
+      const letter = extended.state.escalations.find((e) => e.id === sent?.id);
+      expect(letter?.acknowledgeBy).toBe('');
+      expect(letter?.supersededAt).toBe(extended.state.deadlines[extended.state.deadlines.length - 1]?.setAt);
+      expect(c.eventTypes()).not.toContain('escalation_resent');
+      expect(c.eventTypes()).not.toContain('escalation_climbed');
+      expect((await c.state()).escalations.map((e) => e.kind)).toEqual(['supervisory_letter']);
+    });
+  });
+
   it('publishes an approved exposure and takes it down after closure', async () => {
     await CaseHarness.run(env, { policy: MINUTES_ESCALATION_POLICY }, async (c) => {
       const deadline = await c.today(1);

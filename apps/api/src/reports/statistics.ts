@@ -38,7 +38,10 @@ export interface Statistics {
     /** Closed in the period without a deadline (imported records that state none). */
     readonly closedWithoutDeadline: number;
   };
-  /** Escalations sent to leaders in the period, by kind, and how many of them are still unacknowledged. */
+  /**
+   * Escalations sent to leaders in the period, by kind, and how many still wait for acknowledgement
+   * (not those an extended deadline or the closure superseded).
+   */
   readonly escalations: { readonly sent: Record<string, number>; readonly unacknowledged: Record<string, number> };
   /** Interviews (约谈) held in the period. */
   readonly interviewsHeld: number;
@@ -98,7 +101,7 @@ export async function computeStatistics(dataSource: DataSource, scope: ReportSco
   );
 
   const escalations: { kind: string; sent: string; unacknowledged: string }[] = await dataSource.query(
-    `SELECT e.kind, count(*) AS sent, count(*) FILTER (WHERE e.acknowledged_at IS NULL) AS unacknowledged
+    `SELECT e.kind, count(*) AS sent, count(*) FILTER (WHERE e.acknowledged_at IS NULL AND e.superseded_at IS NULL) AS unacknowledged
        FROM case_escalations e JOIN hazard_cases c ON c.case_number = e.case_number
       WHERE c.jurisdiction_code LIKE $1 AND (e.sent_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $2::date AND $3::date
       GROUP BY e.kind ORDER BY e.kind`,

@@ -98,6 +98,8 @@ export interface EscalationState {
   readonly climbs: number;
   readonly acknowledgedAt?: string;
   readonly instruction?: string;
+  /** When the deadline was extended or the case closed before acknowledgement, which ended the chase. */
+  readonly supersededAt?: string;
 }
 
 export type ExposureStatus = 'proposed' | 'rejected' | 'published' | 'taken_down';

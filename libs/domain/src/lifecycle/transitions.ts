@@ -36,6 +36,11 @@ export interface TransitionContext {
   /** Workflow time, in milliseconds since the epoch. */
   readonly now: number;
   readonly calendar: WorkingCalendar;
+  /**
+   * Whether an extended deadline or the closure stops re-sending and climbing the escalations sent
+   * before it. Workflows started before this rule run without it, so their histories still replay.
+   */
+  readonly supersedeEscalations?: boolean;
 }
 
 const MIN_PARTICIPANTS = 3;
@@ -224,6 +229,13 @@ function settle(state: CaseState, id: ClockId, now: number): CaseState {
   if (!clock || clock.status !== 'running') return state;
   const status = now <= Date.parse(clock.dueAt) ? 'met' : 'missed';
   return { ...state, clocks: { ...state.clocks, [id]: settleClock(clock, status, iso(now)) } };
+}
+
+/** Stops chasing the escalations still waiting for acknowledgement: what they were sent for has changed. */
+function supersede(escalations: CaseState['escalations'], at: string): CaseState['escalations'] {
+  return escalations.map((e) =>
+    !e.acknowledgedAt && e.acknowledgeBy !== '' ? { ...e, acknowledgeBy: '', supersededAt: at } : e,
+  );
 }
 
 /** Acknowledges the open interview escalations, because scheduling or holding the interview responds to them. */
@@ -582,6 +594,7 @@ const HANDLERS: { [K in CommandType]: Handler<K> } = {
       }
       next = {
         ...next,
+        escalations: context.supersedeEscalations ? supersede(state.escalations, iso(context.now)) : state.escalations,
         deadlines: [...state.deadlines, { deadline: newDeadline, setBy: 'extension', setAt: iso(context.now) }],
         clocks: {
           ...next.clocks,
@@ -675,7 +688,14 @@ const HANDLERS: { [K in CommandType]: Handler<K> } = {
       reject('wrong_stage', '复查合格后方可销案', 'a case closes only after a passed reinspection');
     const closedAt = iso(context.now);
     const clocks = stopRunningClocks(state.clocks, closedAt);
-    const next: CaseState = { ...state, stage: 'closed', closedAt, clocks, exposure: withTakedown(state, context) };
+    const next: CaseState = {
+      ...state,
+      stage: 'closed',
+      closedAt,
+      clocks,
+      escalations: context.supersedeEscalations ? supersede(state.escalations, closedAt) : state.escalations,
+      exposure: withTakedown(state, context),
+    };
     return single(next, 'case_closed', {}, context);
   },
 

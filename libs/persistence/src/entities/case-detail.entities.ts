@@ -73,6 +73,10 @@ export class CaseEscalationEntity {
   /** The leader's instruction (批示) given with the acknowledgement. */
   @Column({ type: 'text', nullable: true })
   instruction!: string | null;
+
+  /** When an extended deadline or the closure ended the chase before acknowledgement. */
+  @Column({ name: 'superseded_at', type: 'timestamptz', nullable: true })
+  supersededAt!: Date | null;
 }
 
 /** One interview (约谈) of the responsible unit, numbered from 1 in the order recorded. */

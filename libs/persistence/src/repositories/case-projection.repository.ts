@@ -183,6 +183,7 @@ export class CaseProjectionRepository {
       climbs: escalation.climbs,
       acknowledgedAt: optionalDate(escalation.acknowledgedAt),
       instruction: escalation.instruction ?? null,
+      supersededAt: optionalDate(escalation.supersededAt),
     }));
     if (escalations.length > 0) await manager.insert(CaseEscalationEntity, escalations);
 
