@@ -48,6 +48,21 @@ describe('row parsing', () => {
     });
   });
 
+  it.each([
+    ['a NUL character', 'unit', 'Hotel\u0000A'],
+    ['a lone surrogate', 'hazards', 'exit blocked\ud800'],
+    ['a bell character', 'supervising_body', 'gov\u0007'],
+  ] as const)('rejects a cell with %s', (_case, column, text) => {
+    const found = issues({ [column]: text });
+
+    expect(found.map((issue) => issue.column)).toEqual([column]);
+    expect(found[0]?.message.en).toContain('control character or invalid Unicode');
+  });
+
+  it('keeps line breaks inside a hazard cell', () => {
+    expect(parsed({ hazards: 'exit blocked\nsprinklers off' }).hazards).toEqual(['exit blocked', 'sprinklers off']);
+  });
+
   it('takes a month-only listing date as the first of the month', () => {
     const result = parsed({ listed_on: '2021-05', notice_year: '2022', deadline: '' });
     expect(result.referenceDate).toEqual({ date: '2021-05-01', precision: 'month' });

@@ -83,6 +83,18 @@ const MAX_TEXT = 500;
 const MAX_UNIT_NAME = 200;
 const HAZARD_SEPARATOR = /\s*[|｜；;\n]\s*/;
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Tells whether text has a character PostgreSQL cannot store or a ledger should not hold. */
+function hasUnstorableCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // Tab, line feed and carriage return are kept: hazard lists are split on line breaks.
+    if ((unit < 0x20 && unit !== 0x09 && unit !== 0x0a && unit !== 0x0d) || unit === 0x7f) return true;
+  }
+  return LONE_SURROGATE.test(text);
+}
+
 /** Parses and checks one row; returns the parsed row or every issue found in it. */
 export function parseRow(source: SourceRow, context: RowContext): { row: ParsedRow } | { issues: RowIssue[] } {
   const issues: RowIssue[] = [];
@@ -91,6 +103,16 @@ export function parseRow(source: SourceRow, context: RowContext): { row: ParsedR
   const fail = (column: ColumnKey | '(row)', zh: string, en: string) =>
     issues.push({ row: source.row, column, value: column === '(row)' ? '' : value(column), message: { zh, en } });
   const index = context.index ?? divisionIndex();
+
+  for (const [column, text] of Object.entries(source.values) as [ColumnKey, string | undefined][]) {
+    if (text !== undefined && hasUnstorableCharacter(text)) {
+      fail(
+        column,
+        '含有控制字符或无效的 Unicode 字符（如 NUL）：请删除后重新导入',
+        'contains a control character or invalid Unicode (such as NUL): remove it and import again',
+      );
+    }
+  }
 
   const unitName = value('unit');
   if (unitName === '')
