@@ -159,6 +159,34 @@ describe('cases API over a running worker', () => {
     expect(unknown.status).toBe(404);
   });
 
+  it('records a command once per Idempotency-Key', async () => {
+    const caseNumber = uniqueCaseNumber();
+    await as(INSPECTOR).post('/cases').send(openingBody(caseNumber)).expect(201);
+    const path = `/cases/${caseNumber}/hazard-items`;
+    const items = { items: [{ description: '防火门损坏', location: '三层' }] };
+
+    const first = await as(INSPECTOR).post(path).set('Idempotency-Key', 'items-1').send(items);
+    const repeat = await as(INSPECTOR).post(path).set('Idempotency-Key', 'items-1').send(items);
+    const concurrent = await Promise.all(
+      Array.from({ length: 5 }, () => as(INSPECTOR).post(path).set('Idempotency-Key', 'items-2').send(items)),
+    );
+    const changed = await as(INSPECTOR)
+      .post(path)
+      .set('Idempotency-Key', 'items-1')
+      .send({ items: [{ description: '另一处隐患', location: '一层' }] });
+    const events = await as(INSPECTOR).get(`/cases/${caseNumber}/events`);
+
+    expect(first.status).toBe(200);
+    expect(repeat.status).toBe(200);
+    expect(repeat.body.sequences).toEqual(first.body.sequences);
+    expect(concurrent.map((response) => response.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(new Set(concurrent.map((response) => JSON.stringify(response.body.sequences))).size).toBe(1);
+    expect(changed.status).toBe(422);
+    expect(changed.body.code).toBe('idempotency_key_reused');
+    const recorded = (events.body as { type: string }[]).filter((e) => e.type === 'hazard_items_recorded');
+    expect(recorded).toHaveLength(2);
+  });
+
   it('rejects an oversize body with 413', async () => {
     const body = { ...openingBody(uniqueCaseNumber()), address: 'x'.repeat(300 * 1024) };
 

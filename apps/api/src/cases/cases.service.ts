@@ -38,6 +38,7 @@ import { ApiProblem } from '../problems/problem';
 import { RequestValidationError } from '../problems/request-validation.error';
 import { referenceNotUsable } from '../directory/directory-checks';
 import { decodeCursor, encodeCursor } from './case-cursor';
+import { scopedIdempotencyKey } from '../validation/parameters';
 import { visibilityOf, visibleCase } from './case-access';
 import {
   toCaseDetailResponse,
@@ -85,9 +86,11 @@ export class CasesService {
 
     let replayed = false;
     if (idempotencyKey !== undefined) {
-      // Keys are per caller, so one caller's key never reveals or blocks another caller's case.
-      const scopedKey = `${createHash('sha256').update(`${actor.kind}:${actor.id}`).digest('hex').slice(0, 16)}:${idempotencyKey}`;
-      const { stored, claimedNow } = await this.idempotencyKeys.claim(scopedKey, openingHash, opening.caseNumber);
+      const { stored, claimedNow } = await this.idempotencyKeys.claim(
+        scopedIdempotencyKey(actor, idempotencyKey),
+        openingHash,
+        opening.caseNumber,
+      );
       if (stored.requestHash !== openingHash) {
         throw new ApiProblem('idempotency_key_reused', {
           zh: `幂等键 ${idempotencyKey} 已用于案件 ${stored.caseNumber} 的另一份请求；新请求请使用新的幂等键`,

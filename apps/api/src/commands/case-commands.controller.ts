@@ -3,6 +3,7 @@ import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiForbiddenResponse,
+  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -14,7 +15,7 @@ import type { Actor, CaseCommand, CommandPayloads, CommandType } from '@duban/do
 
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequestLanguage, type Language } from '../problems/language';
-import { CaseNumberPipe } from '../validation/parameters';
+import { CaseNumberPipe, IdempotencyKey } from '../validation/parameters';
 import { CaseCommandsService, type CommandResult } from './case-commands.service';
 import {
   AcknowledgeEscalationBody,
@@ -59,13 +60,27 @@ function without<T extends CommandBody>(body: T): Omit<T, 'reason'> {
 @ApiForbiddenResponse({ description: 'Your role may not issue this command' })
 @ApiNotFoundResponse({ description: 'No case has this number within your scope' })
 @ApiConflictResponse({ description: 'The command does not fit the stage of the case' })
-@ApiUnprocessableEntityResponse({ description: 'The payload breaks a rule of the command' })
+@ApiUnprocessableEntityResponse({
+  description: 'The payload breaks a rule of the command, or the Idempotency-Key was used for a different request',
+})
+@ApiHeader({
+  name: 'Idempotency-Key',
+  required: false,
+  description:
+    'Key (幂等键) of 1 to 200 visible ASCII characters: a repeat with the same key and body returns the first result without recording the command again',
+})
 @Controller('cases/:caseNumber')
 export class CaseCommandsController {
   constructor(private readonly commands: CaseCommandsService) {}
 
-  private run(caseNumber: string, actor: Actor, language: Language, cmd: CaseCommand): Promise<CommandResult> {
-    return this.commands.execute(caseNumber, actor, cmd, language);
+  private run(
+    caseNumber: string,
+    actor: Actor,
+    language: Language,
+    idempotencyKey: string | undefined,
+    cmd: CaseCommand,
+  ): Promise<CommandResult> {
+    return this.commands.execute(caseNumber, actor, cmd, language, idempotencyKey);
   }
 
   @Post('hazard-items')
@@ -76,8 +91,9 @@ export class CaseCommandsController {
     @Body() body: RecordHazardItemsBody,
     @CurrentActor() a: Actor,
     @RequestLanguage() l: Language,
+    @IdempotencyKey() k: string | undefined,
   ) {
-    return this.run(n, a, l, command('record_hazard_items', body, { items: body.items }));
+    return this.run(n, a, l, k, command('record_hazard_items', body, { items: body.items }));
   }
 
   @Post('determination/start')
@@ -88,8 +104,9 @@ export class CaseCommandsController {
     @Body() body: CommandBody,
     @CurrentActor() a: Actor,
     @RequestLanguage() l: Language,
+    @IdempotencyKey() k: string | undefined,
   ) {
-    return this.run(n, a, l, command('start_determination', body, {}));
+    return this.run(n, a, l, k, command('start_determination', body, {}));
   }
 
   @Post('determination')
@@ -100,8 +117,9 @@ export class CaseCommandsController {
     @Body() body: RecordDeterminationBody,
     @CurrentActor() a: Actor,
     @RequestLanguage() l: Language,
+    @IdempotencyKey() k: string | undefined,
   ) {
-    return this.run(n, a, l, command('record_determination', body, without(body)));
+    return this.run(n, a, l, k, command('record_determination', body, without(body)));
   }
 
   @Post('notice')
@@ -112,8 +130,9 @@ export class CaseCommandsController {
     @Body() body: ServeNoticeBody,
     @CurrentActor() a: Actor,
     @RequestLanguage() l: Language,
+    @IdempotencyKey() k: string | undefined,
   ) {
-    return this.run(n, a, l, command('serve_notice', body, without(body)));
+    return this.run(n, a, l, k, command('serve_notice', body, without(body)));
   }
 
   @Post('government-report')
@@ -124,8 +143,9 @@ export class CaseCommandsController {
     @Body() body: ReportToGovernmentBody,
     @CurrentActor() a: Actor,
     @RequestLanguage() l: Language,
+    @IdempotencyKey() k: string | undefined,
   ) {
-    return this.run(n, a, l, command('report_to_government', body, without(body)));
+    return this.run(n, a, l, k, command('report_to_government', body, without(body)));
   }
 
   @Post('seals')
@@ -136,8 +156,9 @@ export class CaseCommandsController {
     @Body() body: ApplySealBody,
     @CurrentActor() a: Actor,
     @RequestLanguage() l: Language,
+    @IdempotencyKey() k: string | undefined,
   ) {
-    return this.run(n, a, l, command('apply_seal', body, without(body)));
+    return this.run(n, a, l, k, command('apply_seal', body, without(body)));
   }
 
   @Post('seals/lift')
@@ -148,8 +169,9 @@ export class CaseCommandsController {
     @Body() body: LiftSealBody,
     @CurrentActor() a: Actor,
     @RequestLanguage() l: Language,
+    @IdempotencyKey() k: string | undefined,
   ) {
-    return this.run(n, a, l, command('lift_seal', body, without(body)));
+    return this.run(n, a, l, k, command('lift_seal', body, without(body)));
   }
 
   @Post('listing')
@@ -160,8 +182,9 @@ export class CaseCommandsController {
     @Body() body: ListCaseBody,
     @CurrentActor() a: Actor,
     @RequestLanguage() l: Language,
+    @IdempotencyKey() k: string | undefined,
   ) {
-    return this.run(n, a, l, command('list_case', body, without(body)));
+    return this.run(n, a, l, k, command('list_case', body, without(body)));
   }
 
   @Post('listing/level')
@@ -172,8 +195,9 @@ export class CaseCommandsController {
     @Body() body: RaiseListingLevelBody,
     @CurrentActor() a: Actor,
     @RequestLanguage() l: Language,
+    @IdempotencyKey() k: string | undefined,
   ) {
-    return this.run(n, a, l, command('raise_listing_level', body, without(body)));
+    return this.run(n, a, l, k, command('raise_listing_level', body, without(body)));
   }
 
   @Post('plan')
@@ -184,8 +208,9 @@ export class CaseCommandsController {
     @Body() body: SubmitPlanBody,
     @CurrentActor() a: Actor,
     @RequestLanguage() l: Language,
+    @IdempotencyKey() k: string | undefined,
   ) {
-    return this.run(n, a, l, command('submit_plan', body, { plan: body.plan }));
+    return this.run(n, a, l, k, command('submit_plan', body, { plan: body.plan }));
   }
 
   @Post('progress-reports')
@@ -196,8 +221,9 @@ export class CaseCommandsController {
     @Body() body: ProgressReportBody,
     @CurrentActor() a: Actor,
     @RequestLanguage() l: Language,
+    @IdempotencyKey() k: string | undefined,
   ) {
-    return this.run(n, a, l, command('submit_progress_report', body, { summary: body.summary }));
+    return this.run(n, a, l, k, command('submit_progress_report', body, { summary: body.summary }));
   }
 
   @Post('extension-requests')
@@ -208,8 +234,9 @@ export class CaseCommandsController {
     @Body() body: RequestExtensionBody,
     @CurrentActor() a: Actor,
     @RequestLanguage() l: Language,
+    @IdempotencyKey() k: string | undefined,
   ) {
-    return this.run(n, a, l, command('request_extension', body, without(body)));
+    return this.run(n, a, l, k, command('request_extension', body, without(body)));
   }
 
   @Post('extension-requests/decision')
@@ -223,8 +250,9 @@ export class CaseCommandsController {
     @Body() body: DecideExtensionBody,
     @CurrentActor() a: Actor,
     @RequestLanguage() l: Language,
+    @IdempotencyKey() k: string | undefined,
   ) {
-    return this.run(n, a, l, command('decide_extension', body, without(body)));
+    return this.run(n, a, l, k, command('decide_extension', body, without(body)));
   }
 
   @Post('reinspection-applications')
@@ -235,8 +263,9 @@ export class CaseCommandsController {
     @Body() body: CommandBody,
     @CurrentActor() a: Actor,
     @RequestLanguage() l: Language,
+    @IdempotencyKey() k: string | undefined,
   ) {
-    return this.run(n, a, l, command('apply_for_reinspection', body, {}));
+    return this.run(n, a, l, k, command('apply_for_reinspection', body, {}));
   }
 
   @Post('reinspection')
@@ -247,8 +276,9 @@ export class CaseCommandsController {
     @Body() body: RecordReinspectionBody,
     @CurrentActor() a: Actor,
     @RequestLanguage() l: Language,
+    @IdempotencyKey() k: string | undefined,
   ) {
-    return this.run(n, a, l, command('record_reinspection', body, without(body)));
+    return this.run(n, a, l, k, command('record_reinspection', body, without(body)));
   }
 
   @Post('closure')
@@ -259,8 +289,9 @@ export class CaseCommandsController {
     @Body() body: CommandBody,
     @CurrentActor() a: Actor,
     @RequestLanguage() l: Language,
+    @IdempotencyKey() k: string | undefined,
   ) {
-    return this.run(n, a, l, command('close_case', body, {}));
+    return this.run(n, a, l, k, command('close_case', body, {}));
   }
 
   @Post('delisting')
@@ -271,8 +302,9 @@ export class CaseCommandsController {
     @Body() body: CommandBody,
     @CurrentActor() a: Actor,
     @RequestLanguage() l: Language,
+    @IdempotencyKey() k: string | undefined,
   ) {
-    return this.run(n, a, l, command('consent_to_delisting', body, {}));
+    return this.run(n, a, l, k, command('consent_to_delisting', body, {}));
   }
 
   @Post('interviews/schedule')
@@ -285,8 +317,9 @@ export class CaseCommandsController {
     @Body() body: ScheduleInterviewBody,
     @CurrentActor() a: Actor,
     @RequestLanguage() l: Language,
+    @IdempotencyKey() k: string | undefined,
   ) {
-    return this.run(n, a, l, command('schedule_interview', body, without(body)));
+    return this.run(n, a, l, k, command('schedule_interview', body, without(body)));
   }
 
   @Post('interviews')
@@ -297,8 +330,9 @@ export class CaseCommandsController {
     @Body() body: RecordInterviewBody,
     @CurrentActor() a: Actor,
     @RequestLanguage() l: Language,
+    @IdempotencyKey() k: string | undefined,
   ) {
-    return this.run(n, a, l, command('record_interview', body, without(body)));
+    return this.run(n, a, l, k, command('record_interview', body, without(body)));
   }
 
   @Post('escalations/:escalationId/acknowledgement')
@@ -313,11 +347,13 @@ export class CaseCommandsController {
     @Body() body: AcknowledgeEscalationBody,
     @CurrentActor() a: Actor,
     @RequestLanguage() l: Language,
+    @IdempotencyKey() k: string | undefined,
   ) {
     return this.run(
       n,
       a,
       l,
+      k,
       command('acknowledge_escalation', body, {
         escalationId,
         ...(body.instruction ? { instruction: body.instruction } : {}),
@@ -333,8 +369,9 @@ export class CaseCommandsController {
     @Body() body: DecideExposureBody,
     @CurrentActor() a: Actor,
     @RequestLanguage() l: Language,
+    @IdempotencyKey() k: string | undefined,
   ) {
-    return this.run(n, a, l, command('decide_exposure', body, { approved: body.approved }));
+    return this.run(n, a, l, k, command('decide_exposure', body, { approved: body.approved }));
   }
 
   @Post('withdrawal')
@@ -345,8 +382,9 @@ export class CaseCommandsController {
     @Body() body: ReasonRequiredBody,
     @CurrentActor() a: Actor,
     @RequestLanguage() l: Language,
+    @IdempotencyKey() k: string | undefined,
   ) {
-    return this.run(n, a, l, command('withdraw_case', body, {}));
+    return this.run(n, a, l, k, command('withdraw_case', body, {}));
   }
 
   @Post('suspension')
@@ -357,8 +395,9 @@ export class CaseCommandsController {
     @Body() body: ReasonRequiredBody,
     @CurrentActor() a: Actor,
     @RequestLanguage() l: Language,
+    @IdempotencyKey() k: string | undefined,
   ) {
-    return this.run(n, a, l, command('suspend_case', body, {}));
+    return this.run(n, a, l, k, command('suspend_case', body, {}));
   }
 
   @Post('resumption')
@@ -369,7 +408,8 @@ export class CaseCommandsController {
     @Body() body: CommandBody,
     @CurrentActor() a: Actor,
     @RequestLanguage() l: Language,
+    @IdempotencyKey() k: string | undefined,
   ) {
-    return this.run(n, a, l, command('resume_case', body, {}));
+    return this.run(n, a, l, k, command('resume_case', body, {}));
   }
 }

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
+
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 
-import { COMMAND_ROLES, type Actor, type CaseCommand } from '@duban/domain';
-import { CaseQueryRepository } from '@duban/persistence';
+import { canonicalJson, COMMAND_ROLES, type Actor, type CaseCommand } from '@duban/domain';
+import { CaseQueryRepository, IdempotencyKeyRepository } from '@duban/persistence';
 import { COMMAND_REJECTED, executeCommandUpdate, type CommandRejectionDetails } from '@duban/temporal';
 
 import { TEMPORAL_CLIENT } from '../api.config';
@@ -11,6 +13,7 @@ import { visibleCase } from '../cases/case-access';
 import { toCaseDetailResponse, type CaseDetailResponse } from '../cases/dto/case.response';
 import type { Language } from '../problems/language';
 import { ApiProblem, type ProblemCode } from '../problems/problem';
+import { scopedIdempotencyKey } from '../validation/parameters';
 
 export interface CommandResult {
   /** Sequence numbers of the events the command recorded. */
@@ -35,9 +38,20 @@ export class CaseCommandsService {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly cases: CaseQueryRepository,
+    private readonly idempotencyKeys: IdempotencyKeyRepository,
   ) {}
 
-  async execute(caseNumber: string, actor: Actor, command: CaseCommand, language: Language): Promise<CommandResult> {
+  /**
+   * Sends the command as an update and returns the case after it. With an Idempotency-Key the update
+   * carries an id derived from it, so Temporal runs a repeat once and returns the first outcome.
+   */
+  async execute(
+    caseNumber: string,
+    actor: Actor,
+    command: CaseCommand,
+    language: Language,
+    idempotencyKey?: string,
+  ): Promise<CommandResult> {
     visibleCase(actor, caseNumber, await this.cases.findByCaseNumber(caseNumber));
     if (actor.kind === 'user' && !(COMMAND_ROLES[command.type] as readonly string[]).includes(actor.role ?? '')) {
       const roles = COMMAND_ROLES[command.type];
@@ -46,11 +60,13 @@ export class CaseCommandsService {
         en: `role ${actor.role ?? '(none)'} may not issue ${command.type}; allowed roles: ${roles.join(', ')}`,
       });
     }
+    const updateId =
+      idempotencyKey === undefined ? undefined : await this.claimKey(actor, idempotencyKey, caseNumber, command);
     let sequences: readonly number[];
     try {
       const result = await this.temporal.workflow
         .getHandle(caseNumber)
-        .executeUpdate(executeCommandUpdate, { args: [{ command, actor }] });
+        .executeUpdate(executeCommandUpdate, { args: [{ command, actor }], ...(updateId ? { updateId } : {}) });
       sequences = result.sequences;
     } catch (error) {
       throw this.toProblem(error, caseNumber, command);
@@ -61,6 +77,25 @@ export class CaseCommandsService {
       `${command.type} on ${caseNumber} by ${actor.id} recorded events ${sequences.join(', ') || 'none'}`,
     );
     return { sequences, case: toCaseDetailResponse(row, language) };
+  }
+
+  /**
+   * Records the key with a hash of the request and returns the update id for it, or rejects a key
+   * already used for a different request.
+   * NOTE: Temporal drops repeated update ids only within one workflow run, so a repeat sent after the
+   * case continued as new is recorded again.
+   */
+  private async claimKey(actor: Actor, key: string, caseNumber: string, command: CaseCommand): Promise<string> {
+    const scoped = scopedIdempotencyKey(actor, key);
+    const requestHash = createHash('sha256').update(canonicalJson({ caseNumber, command })).digest('hex');
+    const { stored } = await this.idempotencyKeys.claim(scoped, requestHash, caseNumber);
+    if (stored.requestHash !== requestHash) {
+      throw new ApiProblem('idempotency_key_reused', {
+        zh: `幂等键 ${key} 已用于另一份请求（案件 ${stored.caseNumber}）；新请求请使用新的幂等键`,
+        en: `Idempotency-Key ${key} was used for a different request (case ${stored.caseNumber}); send a new key for a new request`,
+      });
+    }
+    return `command:${createHash('sha256').update(scoped).digest('hex')}`;
   }
 
   private toProblem(error: unknown, caseNumber: string, command: CaseCommand): unknown {

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
+
 import { createParamDecorator, Injectable, type ExecutionContext, type PipeTransform } from '@nestjs/common';
 import type { Request } from 'express';
 
-import { isCaseNumber } from '@duban/domain';
+import { isCaseNumber, type Actor } from '@duban/domain';
 
 import { RequestValidationError } from '../problems/request-validation.error';
 
@@ -16,6 +18,11 @@ export const IdempotencyKey = createParamDecorator((_: unknown, context: Executi
   }
   return value;
 });
+
+/** Scopes an Idempotency-Key to its caller, so one caller's key never reveals or blocks another's request. */
+export function scopedIdempotencyKey(actor: Actor, key: string): string {
+  return `${createHash('sha256').update(`${actor.kind}:${actor.id}`).digest('hex').slice(0, 16)}:${key}`;
+}
 
 /** Checks a case number in the path. */
 @Injectable()
