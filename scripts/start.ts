@@ -94,10 +94,17 @@ async function main(): Promise<void> {
       env.AUTH_JWT_SECRET = ensureLocalSecret(dataDir);
       log(`bearer tokens are signed with the secret in ${localSecretPath(dataDir)}; npm run token prints one`);
     }
-    const worker = runChild('worker', join(__dirname, '..', 'apps', 'worker', 'src', 'main.js'), env, shutdown);
-    stops.push(() => stopProcess(worker));
-    const api = runChild('api', join(__dirname, '..', 'apps', 'api', 'src', 'main.js'), env, shutdown);
-    stops.push(() => stopProcess(api));
+    const isStopping = () => stopping;
+    const worker = superviseChild('worker', join(__dirname, '..', 'apps', 'worker', 'src', 'main.js'), env, {
+      shutdown,
+      isStopping,
+    });
+    stops.push(() => stopProcess(worker.current()));
+    const api = superviseChild('api', join(__dirname, '..', 'apps', 'api', 'src', 'main.js'), env, {
+      shutdown,
+      isStopping,
+    });
+    stops.push(() => stopProcess(api.current()));
 
     const apiUrl = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
     await waitForHealth(`${apiUrl}/health`, 90_000);
@@ -166,18 +173,43 @@ async function startTemporal(
   }
 }
 
-function runChild(
+/** Restarts allowed within RESTART_WINDOW_MS before a crashing process stops the whole stack. */
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 60_000;
+const RESTART_DELAY_MS = 1_000;
+
+/**
+ * Runs a Node entry point and restarts it when it exits on its own, as after a crash or a kill. A
+ * process that keeps exiting (more than MAX_RESTARTS times in a minute) stops the whole stack instead.
+ */
+function superviseChild(
   name: string,
   entry: string,
   env: NodeJS.ProcessEnv,
-  shutdown: (exitCode: number) => Promise<void>,
-): ChildProcess {
-  const child = spawn(process.execPath, [entry], { env, stdio: 'inherit' });
-  child.once('exit', (code, signal) => {
-    log(`${name} exited (${signal ?? code})`);
-    void shutdown(code === 0 ? 0 : 1);
-  });
-  return child;
+  control: { shutdown: (exitCode: number) => Promise<void>; isStopping: () => boolean },
+): { current: () => ChildProcess } {
+  const restarts: number[] = [];
+  let child: ChildProcess;
+  const start = () => {
+    child = spawn(process.execPath, [entry], { env, stdio: 'inherit' });
+    child.once('exit', (code, signal) => {
+      if (control.isStopping()) return;
+      const now = Date.now();
+      while (restarts.length > 0 && (restarts[0] ?? 0) < now - RESTART_WINDOW_MS) restarts.shift();
+      if (restarts.length >= MAX_RESTARTS) {
+        log(`${name} exited (${signal ?? code}) ${MAX_RESTARTS} times within a minute; stopping everything`);
+        void control.shutdown(1);
+        return;
+      }
+      restarts.push(now);
+      log(`${name} exited (${signal ?? code}); restarting it`);
+      setTimeout(() => {
+        if (!control.isStopping()) start();
+      }, RESTART_DELAY_MS);
+    });
+  };
+  start();
+  return { current: () => child };
 }
 
 /** True when nothing listens on the port on any local address. */
