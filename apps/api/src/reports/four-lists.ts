@@ -1,4 +1,5 @@
 import {
+  chinaDateOf,
   DISCOVERY_SOURCE_LABELS,
   LISTING_LEVEL_LABELS,
   PLACE_TYPE_LABELS,
@@ -121,8 +122,11 @@ function area(item: ReportCase): string {
 function lastReinspection(item: ReportCase, language: Language): string {
   const last = item.state.reinspections[item.state.reinspections.length - 1];
   if (!last) return NONE[language];
-  const date = last.appliedAt.slice(0, 10);
-  if (last.passed === undefined) return language === 'zh' ? `${date} 申请，待复查` : `applied ${date}, pending`;
+  if (last.passed === undefined) {
+    const applied = chinaDateOf(new Date(last.appliedAt));
+    return language === 'zh' ? `${applied} 申请，待复查` : `applied ${applied}, pending`;
+  }
+  const date = chinaDateOf(new Date(last.recordedAt ?? last.appliedAt));
   const labels = language === 'zh' ? { passed: '合格', failed: '不合格' } : { passed: 'passed', failed: 'failed' };
   const result = last.passed ? labels.passed : labels.failed;
   return `${date} ${result}`;

@@ -150,6 +150,8 @@ export interface CaseState {
     readonly appliedAt: string;
     readonly passed?: boolean;
     readonly findings?: string;
+    /** When the result was recorded; absent in cases recorded before it was kept. */
+    readonly recordedAt?: string;
   }[];
   readonly seals: readonly SealState[];
   readonly clocks: Partial<Record<ClockId, ClockState>>;

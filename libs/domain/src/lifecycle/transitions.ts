@@ -664,7 +664,7 @@ const HANDLERS: { [K in CommandType]: Handler<K> } = {
     requireText(payload.findings, 'findings');
     const reinspections = [
       ...state.reinspections.slice(0, -1),
-      { ...last, passed: payload.passed, findings: payload.findings },
+      { ...last, passed: payload.passed, findings: payload.findings, recordedAt: iso(context.now) },
     ];
     let next = settle({ ...state, reinspections }, 'reinspection', context.now);
     if (!payload.passed) {
