@@ -13,7 +13,7 @@ import { Presets, SingleBar } from 'cli-progress';
 const USAGE = `Usage: npm run import -- FILE [--skip-invalid] [--api URL] [--token TOKEN] [--report FILE]
   FILE            CSV (UTF-8) or XLSX with the columns of docs/import-template.md
   --skip-invalid  import the valid rows and report the others (default: reject the file if any row is invalid)
-  --api           API base URL (default: DUBAN_API_URL, else http://127.0.0.1:3000)
+  --api           API base URL (default: DUBAN_API_URL, else http://127.0.0.1:PORT, PORT defaulting to 3000)
   --token         bearer token (default: DUBAN_TOKEN); make one with npm run token
   --report        also write the full JSON summary to this file`;
 
@@ -68,7 +68,10 @@ async function main(): Promise<void> {
   if (values.help) fail(USAGE, 0);
   const file = positionals[0];
   if (!file || positionals.length > 1) fail(`Give exactly one file.\n\n${USAGE}`);
-  const api = (values.api ?? process.env.DUBAN_API_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
+  const api = (values.api ?? process.env.DUBAN_API_URL ?? `http://127.0.0.1:${process.env.PORT ?? '3000'}`).replace(
+    /\/$/,
+    '',
+  );
   const token = values.token ?? process.env.DUBAN_TOKEN;
   if (!token)
     fail(
@@ -92,7 +95,8 @@ async function main(): Promise<void> {
     });
   } catch (error) {
     fail(
-      `Cannot reach the API at ${api}: ${error instanceof Error ? error.message : String(error)}. Is npm start running?`,
+      `Cannot reach the API at ${api}: ${error instanceof Error ? error.message : String(error)}. ` +
+        'Start it with npm start, or give its address with --api or DUBAN_API_URL.',
     );
   }
   if (!response.ok) await reportProblem(response, values.report);
@@ -122,7 +126,8 @@ async function reportProblem(response: Response, reportPath: string | undefined)
       `  … ${rows.length - ROWS_SHOWN} more${reportPath ? ` in ${reportPath}` : '; pass --report FILE to save them all'}`,
     );
   }
-  return fail('Nothing was imported.', 1);
+  const hint = response.status === 422 && rows.length > 0 ? ' Pass --skip-invalid to import only the valid rows.' : '';
+  return fail(`Nothing was imported.${hint}`, 1);
 }
 
 /** Reads the NDJSON stream, advancing the bar on each case line, and returns the summary line. */
@@ -145,7 +150,7 @@ async function followProgress(response: Response): Promise<SummaryLine> {
     const line = JSON.parse(text) as StreamLine;
     if (line.type === 'validated') {
       console.error(
-        `${line.rows} rows checked: ${line.rows - line.invalidRows} valid, ${line.invalidRows} skipped; ${line.cases} cases`,
+        `${line.rows} rows checked: ${line.rows - line.invalidRows} valid, ${line.invalidRows} skipped; ${plural(line.cases, 'case')}`,
       );
       bar.start(line.cases, 0, { created, existing });
     } else if (line.type === 'case') {
@@ -176,7 +181,7 @@ async function followProgress(response: Response): Promise<SummaryLine> {
 }
 
 function printSummary(summary: SummaryLine, file: string): void {
-  console.log(`\n${file}: ${summary.rows} rows, ${summary.cases} cases`);
+  console.log(`\n${file}: ${plural(summary.rows, 'row')}, ${plural(summary.cases, 'case')}`);
   console.log(`  created:            ${summary.created}`);
   console.log(`  already imported:   ${summary.existing}`);
   console.log(`  conflicts:          ${summary.conflicts}`);
@@ -196,6 +201,10 @@ function printSummary(summary: SummaryLine, file: string): void {
     const shown = rows.slice(0, 12).join(', ');
     console.log(`  ${rows.length} × ${reason}\n      rows ${shown}${rows.length > 12 ? ', …' : ''}`);
   }
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 main().catch((error: unknown) => fail(error instanceof Error ? (error.stack ?? error.message) : String(error), 1));
