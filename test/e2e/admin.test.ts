@@ -25,6 +25,7 @@ describe('administration of calendars and escalation policies', () => {
 
     const loaded = await admin.put('/admin/calendar-years/2031').send(schedule);
     const listed = await admin.get('/admin/calendar-years');
+    const deadline = await admin.get('/calendar/deadline?from=2030-12-31&workingDays=1');
 
     expect(loaded.status).toBe(200);
     expect(loaded.body.year).toBe(2031);
@@ -32,6 +33,9 @@ describe('administration of calendars and escalation policies', () => {
     expect(listed.body.years).toContain(2031);
     expect(listed.body.years).toContain(2026);
     expect(listed.body.loaded.map((row: { year: number }) => row.year)).toContain(2031);
+    // 1 to 3 January 2031 are days off in the loaded schedule, and 4 and 5 January a weekend.
+    expect(deadline.body.due).toBe('2031-01-06');
+    expect(deadline.body.provisional).toBe(false);
   });
 
   it('rejects a bad schedule naming the field, and anyone but an administrator', async () => {

@@ -34,7 +34,7 @@ export class CalendarController {
     @Query() query: DeadlineQuery,
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Res({ passthrough: true }) response: Response,
-  ): DeadlineResponse {
+  ): Promise<DeadlineResponse> {
     const language = negotiateLanguage(acceptLanguage);
     response.setHeader('Content-Language', language === 'zh' ? 'zh-CN' : 'en');
     response.vary('Accept-Language');

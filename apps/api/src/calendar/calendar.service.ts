@@ -4,29 +4,31 @@ import {
   DateOutOfRangeError,
   deadlineAfterCalendarDays,
   deadlineAfterWorkingDays,
-  OFFICIAL_SCHEDULES,
   WorkingCalendar,
   type Deadline,
 } from '@duban/domain';
+import { ConfigurationRepository } from '@duban/persistence';
 
 import type { Language } from '../problems/language';
 import { RequestValidationError } from '../problems/request-validation.error';
 import { periodViolations, type DeadlineQuery } from './dto/deadline.query';
 import type { DeadlineResponse } from './dto/deadline.response';
 
-/** Computes deadlines on the national working-day calendar. */
+/**
+ * Computes deadlines on the national working-day calendar: the built-in official schedules, with the
+ * years administrators loaded in their place.
+ */
 @Injectable()
 export class CalendarService {
-  // TODO: add the schedules that administrators load into the database. Until then only the committed
-  // official schedules count, so dates after their last year are provisional.
-  private readonly calendar = WorkingCalendar.fromSchedules(OFFICIAL_SCHEDULES);
+  constructor(private readonly configuration: ConfigurationRepository) {}
 
   /** Computes the deadline for a query. Throws RequestValidationError when the parameters conflict. */
-  computeDeadline(query: DeadlineQuery, language: Language): DeadlineResponse {
+  async computeDeadline(query: DeadlineQuery, language: Language): Promise<DeadlineResponse> {
     const violations = periodViolations(query);
     if (violations.length > 0) throw new RequestValidationError(violations);
 
-    const deadline = this.compute(query);
+    const calendar = WorkingCalendar.fromSchedules(await this.configuration.schedules());
+    const deadline = this.compute(calendar, query);
     return {
       due: deadline.due,
       dueAt: deadline.dueAt,
@@ -35,13 +37,13 @@ export class CalendarService {
     };
   }
 
-  private compute(query: DeadlineQuery): Deadline {
+  private compute(calendar: WorkingCalendar, query: DeadlineQuery): Deadline {
     const periodField = query.workingDays !== undefined ? 'query.workingDays' : 'query.calendarDays';
     try {
       if (query.workingDays !== undefined) {
-        return deadlineAfterWorkingDays(this.calendar, query.from, query.workingDays);
+        return deadlineAfterWorkingDays(calendar, query.from, query.workingDays);
       }
-      return deadlineAfterCalendarDays(this.calendar, query.from, query.calendarDays ?? 0, {
+      return deadlineAfterCalendarDays(calendar, query.from, query.calendarDays ?? 0, {
         rollForward: query.rollForward ?? true,
       });
     } catch (error) {
