@@ -83,6 +83,20 @@ export const VARIABLES = {
     defaultValue: 10,
     parse: integer(1, 200),
   },
+  DATABASE_CONNECT_TIMEOUT_MS: {
+    name: 'DATABASE_CONNECT_TIMEOUT_MS',
+    description:
+      'Milliseconds to wait for a PostgreSQL connection (a new one or a free one from the pool); past that the API answers 503.',
+    defaultValue: 5000,
+    parse: integer(100, 600000),
+  },
+  DATABASE_STATEMENT_TIMEOUT_MS: {
+    name: 'DATABASE_STATEMENT_TIMEOUT_MS',
+    description:
+      'Milliseconds one SQL statement may run (PostgreSQL statement_timeout) or wait for an answer from an unresponsive server; past that the API answers 503.',
+    defaultValue: 15000,
+    parse: integer(100, 3600000),
+  },
   TEMPORAL_ADDRESS: {
     name: 'TEMPORAL_ADDRESS',
     description: 'Temporal frontend host:port. `npm start` starts a Temporal dev server when it is unset.',
