@@ -151,6 +151,21 @@ export const VARIABLES = {
     defaultValue: '',
     parse: (raw: string) => raw,
   },
+  FAULT_CASES: {
+    name: 'FAULT_CASES',
+    description: 'Cases the fault suite under test/faults drives; `npm run test:faults` sets 200.',
+    defaultValue: 30,
+    parse: integer(3, 10000),
+  },
+  FAULT_SEED: {
+    name: 'FAULT_SEED',
+    description: "Seed of the fault suite's random order of cases and faults; unset: a new seed, printed by the suite.",
+    defaultValue: '',
+    parse: (raw: string) => {
+      if (!/^\d{1,10}$/.test(raw)) throw new InvalidValueError('must be a whole number such as 12345');
+      return raw;
+    },
+  },
   AUDIT_HASH_ALGORITHM: {
     name: 'AUDIT_HASH_ALGORITHM',
     description: 'Hash of new audit rows: sha256, or sm3 (GB/T 32905) where required; existing rows keep theirs.',
