@@ -33,7 +33,7 @@ interface Step {
   readonly idempotencyKey?: string;
 }
 
-/** Answers that were retried, counted by status (0 for a request that got no response). */
+/** Responses that led to a retry, counted by status (0 for a request that got no response). */
 export type RetryCounts = Record<number, number>;
 
 function scopeOf(role: Role): string {

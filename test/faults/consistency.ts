@@ -30,7 +30,7 @@ export interface ConsistencyReport {
   readonly notificationKeys: number;
   /** Outbox rows of escalation events. */
   readonly escalationKeys: number;
-  /** Rungs fired twice, outbox rows no event asks for, and keys written more than once. */
+  /** Rungs fired twice, outbox rows of no recorded event, and keys written more than once. */
   readonly duplicates: number;
   /** Cases not at their expected stage. */
   readonly wrongStages: number;
@@ -48,9 +48,9 @@ interface Snapshot {
 
 /**
  * Compares the audit trail and the outbox with the workflow histories. The database is read first, in one
- * REPEATABLE READ snapshot, and the histories after it, so an event whose activity completed before the
- * snapshot must be in it, and the audit trail of each case must be exactly the start of its history, in
- * order and byte for byte. `expectedStages` lists the cases whose driving has finished.
+ * REPEATABLE READ snapshot, and the histories after it. So every event whose activity completed before the
+ * snapshot must be in it, and each case's audit trail must be exactly the start of its history, in order
+ * and byte for byte. `expectedStages` lists the cases whose commands have all taken effect.
  */
 export async function checkConsistency(
   client: Client,

@@ -29,8 +29,8 @@ interface WorkerProcess {
 
 /**
  * The processes of the fault suite, separate from the shared test stack so that killing and restarting
- * them disturbs no other suite: an embedded PostgreSQL, a Temporal dev server that keeps its workflows in a
- * SQLite file across restarts, workers in child processes, and the API in this process.
+ * them disturbs no other suite. They are an embedded PostgreSQL, a Temporal dev server that keeps its
+ * workflows in a SQLite file across restarts, workers in child processes, and the API in this process.
  */
 export class FaultStack {
   private temporal?: RunningTemporal;
@@ -137,11 +137,6 @@ export class FaultStack {
     worker.child.kill('SIGKILL');
     await exited;
     this.workers[index] = undefined;
-  }
-
-  /** Lines the workers printed at level ERROR, for the final check. */
-  workerErrors(): string[] {
-    return this.workers.flatMap((worker) => worker?.output.filter((line) => /\bERROR\b/.test(line)) ?? []);
   }
 
   async stop(): Promise<void> {

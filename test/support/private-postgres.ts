@@ -77,7 +77,7 @@ export class PrivatePostgres {
     });
   }
 
-  /** Sends SIGSTOP to the postmaster and every backend, so connections stay open but nothing answers. */
+  /** Sends SIGSTOP to the postmaster and every backend, so connections stay open but no query returns. */
   freeze(): void {
     const postmaster = Number(readFileSync(join(this.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
     this.frozen = [postmaster, ...childrenOf(postmaster)];

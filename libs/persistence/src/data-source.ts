@@ -17,8 +17,8 @@ export interface DatabaseOptions {
   /** Milliseconds to wait for a connection, new or from the pool; unset waits forever. */
   readonly connectTimeoutMs?: number;
   /**
-   * Milliseconds a statement may run on the server (statement_timeout) and, a second later, how long the
-   * client waits for any answer, which ends the wait on a frozen server. Unset: no limit, as migrations need.
+   * Milliseconds a statement may run on the server (statement_timeout). The client waits one second longer
+   * for a response (query_timeout), which ends the wait on a frozen server. Unset: no limit, as migrations need.
    */
   readonly statementTimeoutMs?: number;
   /** Hash of new audit rows; rows keep the algorithm they were written with. */

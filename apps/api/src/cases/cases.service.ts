@@ -89,8 +89,8 @@ export class CasesService {
       replayed = !claimedNow;
     }
 
-    // An opening waits until its first event is in the read model, so without a database it would hang
-    // rather than fail; the ping turns that into a 503 before the workflow starts.
+    // An opening waits until its first event is in the read model, so without a database it would hang.
+    // The ping fails first, which the problem filter turns into a 503, before the workflow starts.
     if (idempotencyKey === undefined) await this.cases.ping();
     const created = await this.startOrConfirm(opening, openingHash, actor);
     const row = await this.cases.findByCaseNumber(opening.caseNumber);
