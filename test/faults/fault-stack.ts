@@ -48,17 +48,23 @@ export class FaultStack {
   static async start(workerCount: number): Promise<FaultStack> {
     const postgres = await PrivatePostgres.start('duban_faults');
     const stack = new FaultStack(postgres, mkdtempSync(join(tmpdir(), 'duban-fault-temporal-')), await freePort());
-    await stack.startTemporal();
-    await Promise.all(Array.from({ length: workerCount }, (_, index) => stack.startWorker(index)));
-    // The API logs each 503 as a warning, which would flood the output during the outage.
-    stack.api = await createApiApp(loadApiConfig(stack.environment()), ['error']);
-    await stack.api.init();
-    stack.client = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }) });
-    stack.dataSource = await createDataSource({
-      url: postgres.url,
-      poolSize: 2,
-      applicationName: 'duban-fault-check',
-    }).initialize();
+    try {
+      await stack.startTemporal();
+      await Promise.all(Array.from({ length: workerCount }, (_, index) => stack.startWorker(index)));
+      // The API logs each 503 as a warning, which would flood the output during the outage.
+      stack.api = await createApiApp(loadApiConfig(stack.environment()), ['error']);
+      await stack.api.init();
+      stack.client = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }) });
+      stack.dataSource = await createDataSource({
+        url: postgres.url,
+        poolSize: 2,
+        applicationName: 'duban-fault-check',
+      }).initialize();
+    } catch (error) {
+      // Leave no server or worker behind when one of them fails to start.
+      await stack.stop().catch(() => undefined);
+      throw error;
+    }
     return stack;
   }
 
@@ -139,14 +145,21 @@ export class FaultStack {
     this.workers[index] = undefined;
   }
 
+  /**
+   * Stops everything, the child processes first: an API request still waiting on a workflow update keeps
+   * the API from closing until Temporal is gone.
+   */
   async stop(): Promise<void> {
-    await this.api?.close();
-    await this.client?.connection.close();
-    if (this.dataSource?.isInitialized) await this.dataSource.destroy();
-    for (const worker of this.workers) if (worker) await stopProcess(worker.child);
-    if (this.temporal) await stopProcess(this.temporal.process);
-    await this.postgres.destroy();
-    rmSync(this.temporalDir, { recursive: true, force: true });
+    try {
+      for (const worker of this.workers) if (worker) await stopProcess(worker.child);
+      if (this.temporal) await stopProcess(this.temporal.process);
+      await this.api?.close();
+      await this.client?.connection.close();
+      if (this.dataSource?.isInitialized) await this.dataSource.destroy();
+    } finally {
+      await this.postgres.destroy();
+      rmSync(this.temporalDir, { recursive: true, force: true });
+    }
   }
 }
 

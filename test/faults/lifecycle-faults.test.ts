@@ -186,6 +186,28 @@ describe('case lifecycles under faults', () => {
       expect(final.duplicates).toBe(0);
       expect(final.wrongStages).toBe(0);
       expect(final.escalationKeys).toBeGreaterThan(0);
+
+      // The checks themselves must fail on a lost notification and on a case at the wrong stage.
+      // TypeORM returns the rows and the row count of a DELETE ... RETURNING.
+      const [deleted] = await stack.dataSource.query<[{ key: string; case_number: string }[], number]>(
+        `DELETE FROM notifications
+         WHERE key = (SELECT min(key) FROM notifications WHERE escalation_id IS NOT NULL)
+         RETURNING key, case_number`,
+      );
+      const victim = deleted[0];
+      expect(victim).toBeDefined();
+      const firstCase = plan[0] as { caseNumber: string; cohort: Cohort };
+      const wrongStage: CaseStage = firstCase.cohort === 'delisted' ? 'rectifying' : 'delisted';
+      const tampered = await checkConsistency(
+        stack.client,
+        stack.dataSource,
+        [...new Set([victim?.case_number ?? '', firstCase.caseNumber])],
+        new Map([[firstCase.caseNumber, wrongStage]]),
+      );
+      expect(tampered.problems).toContain(
+        `${victim?.case_number}: notification keys missing from the outbox: ${victim?.key}`,
+      );
+      expect(tampered.wrongStages).toBe(1);
     },
     RUN_TIMEOUT_MS,
   );
