@@ -114,7 +114,7 @@ describe('case lifecycles under faults', () => {
       const problems: string[] = [];
       let last: ConsistencyReport | undefined;
       const check = async (after: string) => {
-        // Copies taken before the snapshot: a case that finishes while the check runs is not yet held to its stage.
+        // The copies are taken before the snapshot, so a case that finishes during the check is not held to its stage.
         last = await checkConsistency(stack.client, stack.dataSource, [...opened], new Map(finished));
         counts.checks++;
         problems.push(...last.problems.map((problem) => `after ${after}: ${problem}`));
@@ -148,7 +148,8 @@ describe('case lifecycles under faults', () => {
       await driving;
       expect(drivingDone).toBe(true);
 
-      // At the end every activity has completed, so the audit trail must hold every event of every history.
+      // Escalations keep recording events, so the final check repeats until no recording is in flight and the
+      // audit trail holds every event of every history.
       const settleUntil = Date.now() + SETTLE_TIMEOUT_MS;
       let final: ConsistencyReport;
       do {
