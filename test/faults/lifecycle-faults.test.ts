@@ -19,7 +19,7 @@ const PROBE_INTERVAL_MS = 250;
 /** Faults strike when this share of all commands has taken effect, at points drawn uniformly from the range. */
 const FAULT_PROGRESS: readonly [number, number] = [0.05, 0.9];
 const SETTLE_TIMEOUT_MS = 180_000;
-/** Jest's limit for the whole run; 200 cases took 297 s on two shared cores. */
+/** Jest's limit for the whole run; 200 cases took 161 s to 297 s on two shared cores. */
 const RUN_TIMEOUT_MS = 1_800_000;
 const COHORTS: readonly Cohort[] = ['delisted', 'rectifying', 'overdue'];
 
