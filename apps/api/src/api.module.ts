@@ -53,6 +53,8 @@ export class ApiModule {
         PersistenceModule.register({
           url: config.DATABASE_URL,
           poolSize: config.DATABASE_POOL_SIZE,
+          connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+          statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
           applicationName: 'duban-api',
         }),
         EvidenceModule.register(),

@@ -17,6 +17,8 @@ export class WorkerModule {
         PersistenceModule.register({
           url: config.DATABASE_URL,
           poolSize: config.DATABASE_POOL_SIZE,
+          connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+          statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
           applicationName: 'duban-worker',
           auditHashAlgorithm: config.AUDIT_HASH_ALGORITHM,
         }),

@@ -83,6 +83,20 @@ export const VARIABLES = {
     defaultValue: 10,
     parse: integer(1, 200),
   },
+  DATABASE_CONNECT_TIMEOUT_MS: {
+    name: 'DATABASE_CONNECT_TIMEOUT_MS',
+    description:
+      'Milliseconds to wait for a PostgreSQL connection (a new one or a free one from the pool); past that the API answers 503.',
+    defaultValue: 5000,
+    parse: integer(100, 600000),
+  },
+  DATABASE_STATEMENT_TIMEOUT_MS: {
+    name: 'DATABASE_STATEMENT_TIMEOUT_MS',
+    description:
+      'Milliseconds one SQL statement may run (PostgreSQL statement_timeout) or wait for an answer from an unresponsive server; past that the API answers 503.',
+    defaultValue: 15000,
+    parse: integer(100, 3600000),
+  },
   TEMPORAL_ADDRESS: {
     name: 'TEMPORAL_ADDRESS',
     description: 'Temporal frontend host:port. `npm start` starts a Temporal dev server when it is unset.',
@@ -136,6 +150,21 @@ export const VARIABLES = {
     description: 'Path of the Temporal time-skipping test server binary, used by the tests.',
     defaultValue: '',
     parse: (raw: string) => raw,
+  },
+  FAULT_CASES: {
+    name: 'FAULT_CASES',
+    description: 'Cases the fault suite under test/faults drives; `npm run test:faults` sets 200.',
+    defaultValue: 30,
+    parse: integer(3, 10000),
+  },
+  FAULT_SEED: {
+    name: 'FAULT_SEED',
+    description: "Seed of the fault suite's random order of cases and faults; unset: a new seed, printed by the suite.",
+    defaultValue: '',
+    parse: (raw: string) => {
+      if (!/^\d{1,10}$/.test(raw)) throw new InvalidValueError('must be a whole number such as 12345');
+      return raw;
+    },
   },
   AUDIT_HASH_ALGORITHM: {
     name: 'AUDIT_HASH_ALGORITHM',

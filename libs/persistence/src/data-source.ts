@@ -14,6 +14,13 @@ export interface DatabaseOptions {
   readonly url: string;
   readonly poolSize?: number;
   readonly applicationName?: string;
+  /** Milliseconds to wait for a connection, new or from the pool; unset waits forever. */
+  readonly connectTimeoutMs?: number;
+  /**
+   * Milliseconds a statement may run on the server (statement_timeout). The client waits one second longer
+   * for a response (query_timeout), which ends the wait on a frozen server. Unset: no limit, as migrations need.
+   */
+  readonly statementTimeoutMs?: number;
   /** Hash of new audit rows; rows keep the algorithm they were written with. */
   readonly auditHashAlgorithm?: 'sha256' | 'sm3';
 }
@@ -30,7 +37,13 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     migrationsRun: false,
     logging: ['error', 'warn', 'migration'],
     applicationName: options.applicationName ?? 'duban',
-    extra: { max: options.poolSize ?? 10 },
+    extra: {
+      max: options.poolSize ?? 10,
+      ...(options.connectTimeoutMs ? { connectionTimeoutMillis: options.connectTimeoutMs } : {}),
+      ...(options.statementTimeoutMs
+        ? { statement_timeout: options.statementTimeoutMs, query_timeout: options.statementTimeoutMs + 1000 }
+        : {}),
+    },
   });
 }
 

@@ -100,6 +100,9 @@ export class CasesService {
       replayed = !claimedNow;
     }
 
+    // An opening waits until its first event is in the read model, so without a database it would hang.
+    // The ping fails first, which the problem filter turns into a 503, before the workflow starts.
+    if (idempotencyKey === undefined) await this.cases.ping();
     const created = await this.startOrConfirm(opening, openingHash, actor);
     const row = await this.cases.findByCaseNumber(opening.caseNumber);
     if (!row) throw new Error(`case ${opening.caseNumber} is missing from the read model after its opening returned`);

@@ -64,6 +64,8 @@ export class CaseCommandsService {
       idempotencyKey === undefined ? undefined : await this.claimKey(actor, idempotencyKey, caseNumber, command);
     let sequences: readonly number[];
     try {
+      // NOTE: the update returns only once its events are in the read model. So when PostgreSQL goes down after
+      // the read above, this request stays open until the database is back, and no timeout turns it into a 503.
       const result = await this.temporal.workflow
         .getHandle(caseNumber)
         .executeUpdate(executeCommandUpdate, { args: [{ command, actor }], ...(updateId ? { updateId } : {}) });

@@ -12,7 +12,7 @@ import {
 } from './problem';
 import { RequestValidationError, type FieldViolation } from './request-validation.error';
 import { renderValidationMessage } from './validation-messages';
-import { isUnavailableDependency } from './unavailable';
+import { unavailableDependency } from './unavailable';
 
 const RETRY_AFTER_SECONDS = '5';
 
@@ -72,13 +72,24 @@ export class ProblemFilter implements ExceptionFilter {
       }
       return { problem: build(...fromHttpException(exception, language, request)), headers: {} };
     }
-    if (isUnavailableDependency(exception)) {
-      this.logger.warn(`dependency unavailable on ${request.method} ${request.originalUrl}: ${describe(exception)}`);
+    const unavailable = unavailableDependency(exception);
+    if (unavailable) {
+      this.logger.warn(
+        `${unavailable} unavailable on ${request.method} ${request.originalUrl}: ${describe(exception)}`,
+      );
+      const headers = { 'Retry-After': RETRY_AFTER_SECONDS };
+      if (unavailable === 'database') {
+        const detail =
+          language === 'zh'
+            ? `数据库暂时无法访问，请于 ${RETRY_AFTER_SECONDS} 秒后重试`
+            : `The database cannot be reached; retry in ${RETRY_AFTER_SECONDS} seconds`;
+        return { problem: build('database_unavailable', detail), headers };
+      }
       const detail =
         language === 'zh'
-          ? '数据库或工作流服务暂时不可用，请稍后重试'
-          : 'The database or workflow service is unavailable; retry shortly';
-      return { problem: build('service_unavailable', detail), headers: { 'Retry-After': RETRY_AFTER_SECONDS } };
+          ? `工作流服务暂时无法访问，请于 ${RETRY_AFTER_SECONDS} 秒后重试`
+          : `The workflow service cannot be reached; retry in ${RETRY_AFTER_SECONDS} seconds`;
+      return { problem: build('service_unavailable', detail), headers };
     }
     this.logger.error(`unhandled error on ${request.method} ${request.originalUrl}: ${describe(exception)}`);
     const detail =

@@ -21,6 +21,7 @@ export const PROBLEM_CODES = {
     en: 'Idempotency key reused with a different request',
   },
   service_unavailable: { status: 503, zh: '服务暂时不可用', en: 'Service temporarily unavailable' },
+  database_unavailable: { status: 503, zh: '数据库暂时不可用', en: 'Database temporarily unavailable' },
   internal_error: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
   notification_not_found: { status: 404, zh: '通知不存在', en: 'Notification not found' },
   no_dead_letter: { status: 409, zh: '该通知没有死信投递', en: 'The notification has no dead-letter delivery' },

@@ -38,6 +38,11 @@ export interface CaseListPage {
 export class CaseQueryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Runs `SELECT 1`, so a caller fails fast with the driver's error while PostgreSQL is unreachable. */
+  async ping(): Promise<void> {
+    await this.dataSource.query('SELECT 1');
+  }
+
   async findByCaseNumber(caseNumber: string): Promise<HazardCaseEntity | null> {
     return this.dataSource.getRepository(HazardCaseEntity).findOneBy({ caseNumber });
   }
