@@ -626,8 +626,8 @@ describe('access matrix: every endpoint, every role, inside and outside scope', 
   it('rejects tokens that are forged, expired or missing claims', async () => {
     const forged = 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoiYWRtaW4ifQ.c2lnbmF0dXJl';
     const expired = `Bearer ${jwt.sign({ role: 'inspector', jurisdiction: '430102' }, TEST_JWT_SECRET, { subject: 'x', expiresIn: -10 })}`;
-    const noJurisdiction = `Bearer ${jwt.sign({ role: 'inspector' }, TEST_JWT_SECRET, { subject: 'x' })}`;
-    const unknownRole = `Bearer ${jwt.sign({ role: 'mayor', jurisdiction: '430102' }, TEST_JWT_SECRET, { subject: 'x' })}`;
+    const noJurisdiction = `Bearer ${jwt.sign({ role: 'inspector' }, TEST_JWT_SECRET, { subject: 'x', expiresIn: '1h' })}`;
+    const unknownRole = `Bearer ${jwt.sign({ role: 'mayor', jurisdiction: '430102' }, TEST_JWT_SECRET, { subject: 'x', expiresIn: '1h' })}`;
     const responses = await Promise.all(
       [forged, expired, noJurisdiction, unknownRole, 'Basic dXNlcjpwYXNz'].map((header) =>
         client(apps.api, header).get('/cases'),

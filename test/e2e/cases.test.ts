@@ -1,8 +1,9 @@
+import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 
 import { startApps, uniqueCaseNumber, type RunningApps } from '../support/apps';
-import { bearer, tokenFor } from '../support/tokens';
+import { bearer, TEST_JWT_SECRET, tokenFor } from '../support/tokens';
 
 function openingBody(caseNumber: string) {
   return {
@@ -135,6 +136,15 @@ describe('cases API over a running worker', () => {
     expect(form.status).toBe(415);
     expect(vendorJson.status).toBe(400);
     expect(vendorJson.body.code).toBe('invalid_request');
+  });
+
+  it('rejects a token that never expires', async () => {
+    const token = jwt.sign({ role: 'inspector', jurisdiction: '430102' }, TEST_JWT_SECRET, { subject: 'inspector-1' });
+
+    const response = await request(apps.api.getHttpServer()).get('/cases').set('Authorization', `Bearer ${token}`);
+
+    expect(response.status).toBe(401);
+    expect(response.body.detail).toContain('no exp claim');
   });
 
   it('rejects a token whose subject has a NUL character', async () => {

@@ -14,7 +14,7 @@ export class TokenVerifier {
       this.jwks = new JwksClient({ jwksUri: config.AUTH_JWKS_URL, cache: true, rateLimit: true });
   }
 
-  /** Returns the verified claims, or throws the verification error. */
+  /** Returns the verified claims, or throws the verification error. A token without `exp` is rejected. */
   verify(token: string): Promise<jwt.JwtPayload> {
     const options: jwt.VerifyOptions = {
       algorithms: this.jwks ? ['RS256', 'ES256'] : ['HS256'],
@@ -26,6 +26,8 @@ export class TokenVerifier {
       jwt.verify(token, key, options, (error, payload) => {
         if (error) reject(error);
         else if (!payload || typeof payload === 'string') reject(new Error('the token has no JSON claims'));
+        else if (typeof (payload as jwt.JwtPayload).exp !== 'number')
+          reject(new Error('the token has no exp claim, and tokens must expire'));
         else resolve(payload);
       });
     });
