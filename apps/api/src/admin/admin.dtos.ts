@@ -8,7 +8,6 @@ import {
   IsInt,
   IsNotEmpty,
   IsObject,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -19,7 +18,7 @@ import {
 
 import { LISTING_LEVELS, type ListingLevel } from '@duban/domain';
 
-import { IsCalendarDate, IsJurisdictionCode } from '../validation/validators';
+import { IsCalendarDate, IsJurisdictionCode, IsOmittable } from '../validation/validators';
 
 /** Body of PUT /admin/calendar-years/:year: one year's official schedule (放假调休安排). */
 export class YearScheduleBody {
@@ -46,7 +45,7 @@ export class YearScheduleBody {
     description: 'Regional days off (地方假日) keyed by GB/T 2260 code prefix (2, 4 or 6 digits)',
     example: { '54': ['2027-02-07'] },
   })
-  @IsOptional()
+  @IsOmittable()
   @IsObject()
   regionalDaysOff?: Record<string, string[]>;
 
@@ -157,7 +156,7 @@ export class SavePolicyBody {
   @ApiPropertyOptional({
     description: 'Jurisdiction (辖区) the policy applies to, with everything below it; omit for all',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsJurisdictionCode()
   jurisdictionCode?: string;
@@ -166,7 +165,7 @@ export class SavePolicyBody {
     description: 'Listing level (挂牌级别) it applies to; omit for every level',
     enum: LISTING_LEVELS,
   })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(LISTING_LEVELS, { context: { values: LISTING_LEVELS } })
   listingLevel?: ListingLevel;
 

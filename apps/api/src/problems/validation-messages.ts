@@ -13,6 +13,10 @@ const list = (values: unknown): string => (Array.isArray(values) ? values.join('
  */
 const MESSAGES: Record<string, MessageTemplate> = {
   isDefined: () => ({ zh: '必填，请提供该字段', en: 'is required; send a value' }),
+  isNotNull: () => ({
+    zh: '不能为 null；请提供值，或省略该字段',
+    en: 'must not be null; send a value or omit the field',
+  }),
   isNotEmpty: () => ({ zh: '不能为空，请提供内容', en: 'must not be empty; send a value' }),
   isString: () => ({ zh: '必须是字符串', en: 'must be a string' }),
   maxLength: (p) => ({
