@@ -37,8 +37,8 @@ const IsNotNull = rule('isNotNull', (v) => v !== null);
 
 /**
  * Marks a body field that may be omitted but not sent as null. class-validator's @IsOptional skips every
- * check for null as well as for undefined, so a null would reach the database or be dropped unnoticed;
- * this decorator skips the checks only for undefined, and null fails `isNotNull`.
+ * check for null too, so a null would reach the database or be dropped unnoticed. This decorator skips the
+ * checks only for undefined, and null fails `isNotNull`.
  */
 export function IsOmittable(): PropertyDecorator {
   return (target, propertyName) => {
