@@ -69,10 +69,10 @@ export class OffsetDto {
   @IsIn(OFFSET_UNITS, { context: { values: OFFSET_UNITS } })
   unit!: OffsetUnit;
 
-  @ApiProperty({ description: 'Length of the span in that unit, 0–1000' })
+  @ApiProperty({ description: 'Length of the span in that unit, 1–1000' })
   @IsDefined()
   @IsInt()
-  @Min(0, { context: { min: 0 } })
+  @Min(1, { context: { min: 1 } })
   @Max(1000, { context: { max: 1000 } })
   amount!: number;
 }

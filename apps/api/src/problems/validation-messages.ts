@@ -194,6 +194,18 @@ const MESSAGES: Record<string, MessageTemplate> = {
     zh: `代码 ${String(p['code'])} 不在 ${String(p['parent'])} 之下，其上级应为 ${String(p['expected'])}，请核对代码或上级`,
     en: `${String(p['code'])} does not nest under ${String(p['parent'])}; its parent is ${String(p['expected'])}, so check the code or the parent`,
   }),
+  offsetPositive: () => ({
+    zh: '必须大于 0，否则该环节会在到期时立即触发并反复重发',
+    en: 'must be greater than 0, or the step fires at once and re-sends without pause',
+  }),
+  remindersDescending: (p) => ({
+    zh: `必须比 ${String(p['previous'])} 更接近期限：提醒按由远及近排列，且不能重复`,
+    en: `must be closer to the deadline than ${String(p['previous'])}: list reminders farthest first, without repeats`,
+  }),
+  rungOrder: (p) => ({
+    zh: `必须晚于 ${String(p['earlier'])}：督办函、约谈、曝光提议、上报上级政府依次升级`,
+    en: `must come after ${String(p['earlier'])}: the supervisory letter, interview, exposure proposal and higher-level report escalate in that order`,
+  }),
   knownJurisdiction: (p) => ({
     zh: `辖区 ${String(p['value'])} 不存在，请核对代码，或先通过 POST /admin/jurisdictions 添加该辖区`,
     en: `names no known jurisdiction (${String(p['value'])}); check the code or add it with POST /admin/jurisdictions first`,
