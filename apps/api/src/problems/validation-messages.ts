@@ -79,6 +79,10 @@ const MESSAGES: Record<string, MessageTemplate> = {
     zh: `不在您的管辖范围（${String(p['scope'])}）内，只能在本辖区及下级辖区立案`,
     en: `is outside your jurisdiction (${String(p['scope'])}); open cases only within it`,
   }),
+  isGovernmentInScope: (p) => ({
+    zh: `不在您所在政府的辖区（${String(p['scope'])}）内，请填写本级或下级人民政府`,
+    en: `is outside your government's jurisdiction (${String(p['scope'])}); name your own government or one below it`,
+  }),
   matches: (p) => ({
     zh: `格式不符：应为${String(p['pattern'])}`,
     en: `has the wrong form: expected ${String(p['pattern'])}`,
