@@ -39,7 +39,7 @@ interface Bounds {
 
 /**
  * Returns the shortest and longest span an offset can cover. Day-based offsets fire at 09:00 on the day
- * reached, so they count in days; minute and hour offsets count in minutes.
+ * reached, so they count in days. Minute and hour offsets count in minutes.
  *
  * NOTE: the working-day and month bounds are conservative estimates, not calendar lookups. A working day
  * is taken as at least one and at most 1.5 calendar days plus 10 days of holidays, and a month as 28 to
@@ -88,7 +88,7 @@ export function isSurelyShorter(earlier: Offset, later: Offset): boolean {
 
 /**
  * Checks the rules of an escalation policy and returns every rule it breaks, or an empty list:
- * - every offset is positive, so no rung fires the moment the deadline passes and re-sends never loop;
+ * - every offset is positive, so no rung fires the moment its reference passes and no re-send repeats at once;
  * - reminders come farthest first, each strictly closer to the deadline than the one before;
  * - the supervisory letter comes before the interview, the interview before the exposure proposal,
  *   and that before the report to the higher government.
