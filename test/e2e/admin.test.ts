@@ -55,6 +55,37 @@ describe('administration of calendars and escalation policies', () => {
     expect(leader.status).toBe(403);
   });
 
+  it('names the year and regional dates of a bad schedule', async () => {
+    const admin = as(apps.api, 'admin', '430000');
+    const schedule = { daysOff: [], makeUpWorkingDays: [], source: '测试通知' };
+    const put = (path: string, body: object) => admin.put(path).set('Accept-Language', 'en').send(body);
+    const fields = (response: { body: { errors: { field: string }[] } }) => response.body.errors.map((e) => e.field);
+
+    const word = await put('/admin/calendar-years/abc', schedule);
+    const tooEarly = await put('/admin/calendar-years/1899', schedule);
+    const nested = await put('/admin/calendar-years/2031', {
+      ...schedule,
+      regionalDaysOff: { '54': [['2031-02-07']] },
+    });
+    const notArray = await put('/admin/calendar-years/2031', { ...schedule, regionalDaysOff: { '54': '2031-02-07' } });
+    const badKey = await put('/admin/calendar-years/2031', { ...schedule, regionalDaysOff: { Tibet: ['2031-02-07'] } });
+
+    expect(word.status).toBe(400);
+    expect(word.body.code).toBe('invalid_request');
+    expect(fields(word)).toEqual(['path.year']);
+    expect(word.body.errors[0].message).toContain('1900 to 9999');
+    expect(tooEarly.status).toBe(400);
+    expect(fields(tooEarly)).toEqual(['path.year']);
+    expect(nested.status).toBe(400);
+    expect(nested.body.code).toBe('invalid_request');
+    expect(fields(nested)).toEqual(['regionalDaysOff.54[0]']);
+    expect(nested.body.errors[0].message).toContain('YYYY-MM-DD');
+    expect(notArray.status).toBe(400);
+    expect(fields(notArray)).toEqual(['regionalDaysOff.54']);
+    expect(badKey.status).toBe(400);
+    expect(fields(badKey)).toEqual(['regionalDaysOff.Tibet']);
+  });
+
   it('versions escalation policies and chooses the most specific one', async () => {
     const admin = as(apps.api, 'admin', '430000');
     const { version: _version, ...policy } = { ...MINUTES_ESCALATION_POLICY, id: 'changsha-test' };

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Logger, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Logger, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Client } from '@temporalio/client';
 
@@ -17,7 +17,8 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { referenceNotUsable } from '../directory/directory-checks';
 import { ApiProblem } from '../problems/problem';
 import { RequestValidationError } from '../problems/request-validation.error';
-import { SavePolicyBody, YearScheduleBody } from './admin.dtos';
+import { ScheduleYearPipe } from '../validation/parameters';
+import { regionalDaysOffViolations, SavePolicyBody, YearScheduleBody } from './admin.dtos';
 
 const SIGNAL_CONCURRENCY = 10;
 
@@ -60,11 +61,13 @@ export class AdminController {
       'Open cases with a provisional clock receive the new schedules and recompute those clocks. Histories that already ran are unaffected.',
   })
   async loadYear(
-    @Param('year', ParseIntPipe) year: number,
+    @Param('year', ScheduleYearPipe) year: number,
     @Body() body: YearScheduleBody,
     @CurrentActor() actor: Actor,
   ): Promise<{ year: number; signalledCases: number; failedSignals: number }> {
     requireAdmin(actor);
+    const regionalViolations = regionalDaysOffViolations(body.regionalDaysOff);
+    if (regionalViolations.length > 0) throw new RequestValidationError(regionalViolations);
     const schedule: YearSchedule = {
       year,
       daysOff: [...new Set(body.daysOff)].sort(),

@@ -16,8 +16,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-import { LISTING_LEVELS, type ListingLevel } from '@duban/domain';
+import { isCalendarDate, LISTING_LEVELS, type ListingLevel } from '@duban/domain';
 
+import type { FieldViolation } from '../problems/request-validation.error';
 import { IsCalendarDate, IsJurisdictionCode, IsOmittable } from '../validation/validators';
 
 /** Body of PUT /admin/calendar-years/:year: one year's official schedule (放假调休安排). */
@@ -58,6 +59,34 @@ export class YearScheduleBody {
   @IsNotEmpty()
   @MaxLength(500, { context: { max: 500 } })
   source!: string;
+}
+
+const REGION_PREFIX = /^\d{2}(?:\d{2}){0,2}$/;
+const MAX_REGIONAL_DAYS_OFF = 120;
+
+/**
+ * Checks regionalDaysOff, which @IsObject only checks to be an object: each key a GB/T 2260 prefix of 2,
+ * 4 or 6 digits, and each value an array of YYYY-MM-DD dates. Returns one violation per bad key or date.
+ */
+export function regionalDaysOffViolations(regional: Readonly<Record<string, unknown>> | undefined): FieldViolation[] {
+  const violations: FieldViolation[] = [];
+  for (const [prefix, dates] of Object.entries(regional ?? {})) {
+    const field = `regionalDaysOff.${prefix}`;
+    if (!REGION_PREFIX.test(prefix)) {
+      violations.push({ field, constraint: 'isRegionPrefix', params: {} });
+    } else if (!Array.isArray(dates)) {
+      violations.push({ field, constraint: 'isArray', params: {} });
+    } else if (dates.length > MAX_REGIONAL_DAYS_OFF) {
+      violations.push({ field, constraint: 'arrayMaxSize', params: { max: MAX_REGIONAL_DAYS_OFF } });
+    } else {
+      for (const [index, date] of dates.entries()) {
+        if (typeof date !== 'string' || !isCalendarDate(date)) {
+          violations.push({ field: `${field}[${index}]`, constraint: 'isCalendarDate', params: {} });
+        }
+      }
+    }
+  }
+  return violations;
 }
 
 type OffsetUnit = 'working_days' | 'calendar_days' | 'months' | 'hours' | 'minutes';

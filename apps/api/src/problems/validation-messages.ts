@@ -83,6 +83,14 @@ const MESSAGES: Record<string, MessageTemplate> = {
     zh: `不在您所在政府的辖区（${String(p['scope'])}）内，请填写本级或下级人民政府`,
     en: `is outside your government's jurisdiction (${String(p['scope'])}); name your own government or one below it`,
   }),
+  isScheduleYear: (p) => ({
+    zh: `必须是 ${String(p['min'])} 至 ${String(p['max'])} 之间的四位年份，例如 2027`,
+    en: `must be a four-digit year from ${String(p['min'])} to ${String(p['max'])}, for example 2027`,
+  }),
+  isRegionPrefix: () => ({
+    zh: '键必须是 2、4 或 6 位的 GB/T 2260 行政区划代码前缀，例如 54 或 5401',
+    en: 'must be keyed by a GB/T 2260 code prefix of 2, 4 or 6 digits, for example 54 or 5401',
+  }),
   matches: (p) => ({
     zh: `格式不符：应为${String(p['pattern'])}`,
     en: `has the wrong form: expected ${String(p['pattern'])}`,
