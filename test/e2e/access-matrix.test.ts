@@ -174,12 +174,12 @@ const IMPORT_CSV = Buffer.from(
     'M01,county,湖南省长沙市芙蓉区,2020,2020-05-06,2020-12-31,,hotel,访问矩阵测试宾馆,疏散通道堵塞,,芙蓉区人民政府,listed,https://example.org/m01\n',
 );
 
-function batchListingBody(caseNumber: string) {
+function batchListingBody(caseNumber: string, government = GOVERNMENT) {
   return {
     documentNumber: 'L-M',
     listedOn: today,
     level: 'county',
-    government: GOVERNMENT,
+    government,
     reportingIntervalMonths: 0,
     cases: [{ caseNumber, responsiblePerson: '赵六', supervisingDepartment: '应急管理局', deadline: chinaToday(30) }],
   };
@@ -291,8 +291,9 @@ const ROUTE_CHECKS: readonly RouteCheck[] = [
   {
     route: 'POST /listings',
     send: (http, _, f) => http.post('/listings').send(batchListingBody(f.caseNumber)),
-    // The batch returns 200 with one outcome per case. The leak test checks the outcome an outside leader reads.
-    expected: onlyRoles(['government_leader'], 200, 200),
+    // The batch returns 200 with one outcome per case, but a listing government outside the caller's
+    // jurisdiction rejects the whole notice. The leak test checks the outcome an outside leader reads.
+    expected: onlyRoles(['government_leader'], 200, 400),
   },
   {
     route: 'GET /admin/notifications/dead-letters',
@@ -603,7 +604,9 @@ describe('access matrix: every endpoint, every role, inside and outside scope', 
       `/reports/statistics?jurisdiction=430100&from=${today}`,
     );
     const listing = (scope: string, number: string) =>
-      as(apps.api, 'government_leader', scope).post('/listings').send(batchListingBody(number));
+      as(apps.api, 'government_leader', scope)
+        .post('/listings')
+        .send(batchListingBody(number, { jurisdictionCode: scope, name: '株洲市人民政府' }));
     const outsideListing = await listing('430200', caseNumber);
     const unknownListing = await listing('430200', missing);
 

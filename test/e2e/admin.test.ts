@@ -59,6 +59,37 @@ describe('administration of calendars and escalation policies', () => {
     expect(leader.status).toBe(403);
   });
 
+  it('names the year and regional dates of a bad schedule', async () => {
+    const admin = as(apps.api, 'admin', '430000');
+    const schedule = { daysOff: [], makeUpWorkingDays: [], source: '测试通知' };
+    const put = (path: string, body: object) => admin.put(path).set('Accept-Language', 'en').send(body);
+    const fields = (response: { body: { errors: { field: string }[] } }) => response.body.errors.map((e) => e.field);
+
+    const word = await put('/admin/calendar-years/abc', schedule);
+    const tooEarly = await put('/admin/calendar-years/1899', schedule);
+    const nested = await put('/admin/calendar-years/2031', {
+      ...schedule,
+      regionalDaysOff: { '54': [['2031-02-07']] },
+    });
+    const notArray = await put('/admin/calendar-years/2031', { ...schedule, regionalDaysOff: { '54': '2031-02-07' } });
+    const badKey = await put('/admin/calendar-years/2031', { ...schedule, regionalDaysOff: { Tibet: ['2031-02-07'] } });
+
+    expect(word.status).toBe(400);
+    expect(word.body.code).toBe('invalid_request');
+    expect(fields(word)).toEqual(['path.year']);
+    expect(word.body.errors[0].message).toContain('1900 to 9999');
+    expect(tooEarly.status).toBe(400);
+    expect(fields(tooEarly)).toEqual(['path.year']);
+    expect(nested.status).toBe(400);
+    expect(nested.body.code).toBe('invalid_request');
+    expect(fields(nested)).toEqual(['regionalDaysOff.54[0]']);
+    expect(nested.body.errors[0].message).toContain('YYYY-MM-DD');
+    expect(notArray.status).toBe(400);
+    expect(fields(notArray)).toEqual(['regionalDaysOff.54']);
+    expect(badKey.status).toBe(400);
+    expect(fields(badKey)).toEqual(['regionalDaysOff.Tibet']);
+  });
+
   it('versions escalation policies and chooses the most specific one', async () => {
     const admin = as(apps.api, 'admin', '430000');
     const { version: _version, ...policy } = { ...MINUTES_ESCALATION_POLICY, id: 'changsha-test' };
@@ -91,5 +122,51 @@ describe('administration of calendars and escalation policies', () => {
     expect((await configuration.policyFor('430102', 'city')).version).toBe(2);
     expect((await configuration.policyFor('430102', null)).version).toBe(1);
     expect((await configuration.policyFor('440100', 'city')).id).toBe(DEFAULT_ESCALATION_POLICY.id);
+  });
+
+  it('rejects an escalation policy that breaks the ladder rules', async () => {
+    const admin = as(apps.api, 'admin', '430000');
+    const { version: _version, ...valid } = { ...MINUTES_ESCALATION_POLICY, id: 'nonsense-test' };
+    const minutes = (amount: number) => ({ unit: 'minutes', amount });
+    const save = (body: object) => admin.post('/admin/escalation-policies').set('Accept-Language', 'en').send(body);
+    const fields = (response: { body: { errors: { field: string }[] } }) => response.body.errors.map((e) => e.field);
+
+    const interviewFirst = await save({ policy: { ...valid, interviewAfter: minutes(1) } });
+    const zeroRungs = await save({
+      policy: { ...valid, supervisoryLetterAfter: minutes(0), acknowledgementWithin: minutes(0) },
+    });
+    const ascending = await save({ policy: { ...valid, remindersBefore: [minutes(1), minutes(3)] } });
+    const repeated = await save({ policy: { ...valid, remindersBefore: [minutes(3), minutes(3)] } });
+    const mixedUnits = await save({
+      policy: { ...valid, interviewAfter: { unit: 'working_days', amount: 1 }, exposureProposalAfter: minutes(6) },
+    });
+    const unknownJurisdiction = await save({ jurisdictionCode: '439999', policy: valid });
+    const inactiveJurisdiction = await admin
+      .post('/admin/jurisdictions')
+      .send({ code: '430189', name: '策略测试区', parentCode: '430100', active: false });
+    const inactive = await save({ jurisdictionCode: '430189', policy: valid });
+    const listed = await admin.get('/admin/escalation-policies');
+
+    expect(interviewFirst.status).toBe(400);
+    expect(interviewFirst.body.code).toBe('invalid_request');
+    expect(fields(interviewFirst)).toEqual(['policy.interviewAfter']);
+    expect(interviewFirst.body.errors[0].message).toContain('must come after supervisoryLetterAfter');
+    expect(zeroRungs.status).toBe(400);
+    expect(fields(zeroRungs)).toEqual(['policy.supervisoryLetterAfter.amount', 'policy.acknowledgementWithin.amount']);
+    expect(ascending.status).toBe(400);
+    expect(fields(ascending)).toEqual(['policy.remindersBefore[1]']);
+    expect(ascending.body.errors[0].message).toContain('farthest first');
+    expect(repeated.status).toBe(400);
+    expect(fields(repeated)).toEqual(['policy.remindersBefore[1]']);
+    expect(mixedUnits.status).toBe(400);
+    expect(fields(mixedUnits)).toEqual(['policy.exposureProposalAfter']);
+    expect(unknownJurisdiction.status).toBe(422);
+    expect(unknownJurisdiction.body.code).toBe('reference_not_usable');
+    expect(fields(unknownJurisdiction)).toEqual(['jurisdictionCode']);
+    expect(inactiveJurisdiction.status).toBe(201);
+    expect(inactive.status).toBe(422);
+    expect(fields(inactive)).toEqual(['jurisdictionCode']);
+    const saved = listed.body.filter((row: { policy: { id: string } }) => row.policy.id === 'nonsense-test');
+    expect(saved).toEqual([]);
   });
 });

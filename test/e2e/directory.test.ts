@@ -274,6 +274,44 @@ describe('administration of jurisdictions, units and users', () => {
     expect(reactivated.status).toBe(200);
   });
 
+  it('rejects null in PATCH bodies naming the field', async () => {
+    const admin = as(apps.api, ...ADMIN);
+    const creditCode = newCreditCode();
+    await admin
+      .post('/admin/units')
+      .send({ creditCode, name: '某某饭店', jurisdictionCode: '430102', address: '长沙市芙蓉区某某路 3 号' });
+    const id = `null-${randomUUID()}`;
+    await admin.post('/admin/users').send({ id, displayName: '赵六', role: 'inspector', jurisdictionCode: '430102' });
+    const cases: [string, string][] = [
+      ['/admin/jurisdictions/430102', 'name'],
+      ['/admin/jurisdictions/430102', 'active'],
+      [`/admin/users/${id}`, 'active'],
+      [`/admin/users/${id}`, 'displayName'],
+      [`/admin/users/${id}`, 'role'],
+      [`/admin/users/${id}`, 'jurisdictionCode'],
+      [`/admin/units/${creditCode}`, 'name'],
+      [`/admin/units/${creditCode}`, 'address'],
+      [`/admin/units/${creditCode}`, 'jurisdictionCode'],
+    ];
+
+    for (const [path, field] of cases) {
+      const response = await admin
+        .patch(path)
+        .set('Accept-Language', 'en')
+        .send({ [field]: null });
+
+      expect({ path, field, status: response.status }).toEqual({ path, field, status: 400 });
+      expect(response.body.code).toBe('invalid_request');
+      expect(response.body.errors).toEqual([{ field, message: 'must not be null; send a value or omit the field' }]);
+    }
+    const user = await admin.get(`/admin/users/${id}`);
+    const unit = await admin.get(`/admin/units/${creditCode}`);
+    const furong = await admin.get('/admin/jurisdictions/430102');
+    expect(user.body).toMatchObject({ displayName: '赵六', role: 'inspector', active: true });
+    expect(unit.body).toMatchObject({ name: '某某饭店', jurisdictionCode: '430102' });
+    expect(furong.body).toMatchObject({ name: '芙蓉区', active: true });
+  });
+
   it('rejects every role but admin with 403', async () => {
     const leader = as(apps.api, 'government_leader', '430000');
 

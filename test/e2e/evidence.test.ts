@@ -337,6 +337,41 @@ describe('evidence API', () => {
     expect(download.body.code).toBe('evidence_integrity_error');
   });
 
+  it('rejects NUL in form fields and stores nothing', async () => {
+    const filesBefore = storedFiles(caseA).length;
+    const rowsBefore = await rowCount(caseA);
+
+    const description = await upload(caseA, INSPECTOR, plainJpeg(), 'image/jpeg', {
+      kind: 'photo',
+      description: '现场照片\u0000',
+    });
+    // A raw NUL in a part header is malformed multipart, but RFC 5987 percent-encoding carries one through.
+    const boundary = 'nul-in-file-name';
+    const body = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nphoto\r\n` +
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=utf-8''photo%00.jpg\r\n` +
+          'Content-Type: image/jpeg\r\n\r\n',
+      ),
+      plainJpeg(),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const fileName = await request(server())
+      .post(`/cases/${caseA}/evidence`)
+      .set('Authorization', INSPECTOR)
+      .set('Content-Type', `multipart/form-data; boundary=${boundary}`)
+      .send(body);
+
+    expect(description.status).toBe(400);
+    expect(description.body.code).toBe('invalid_request');
+    expect(description.body.errors.map((e: { field: string }) => e.field)).toEqual(['description']);
+    expect(fileName.status).toBe(400);
+    expect(fileName.body.code).toBe('invalid_request');
+    expect(fileName.body.errors.map((e: { field: string }) => e.field)).toEqual(['file']);
+    expect(storedFiles(caseA)).toHaveLength(filesBefore);
+    expect(await rowCount(caseA)).toBe(rowsBefore);
+  });
+
   it('names each invalid field of an upload', async () => {
     const missingKind = await upload(caseA, INSPECTOR, plainJpeg(), 'image/jpeg', {});
     const invalid = await upload(caseA, INSPECTOR, plainJpeg(), 'image/jpeg', {

@@ -211,6 +211,51 @@ describe('a whole case lifecycle over HTTP', () => {
     expect(listed.body.items.map((c: { caseNumber: string }) => c.caseNumber)).toEqual(expect.arrayContaining(ready));
   });
 
+  it('batch listing rejects a notice no case fits', async () => {
+    const inspector = as(apps.api, 'inspector', '430102');
+    const brigadeLeader = as(apps.api, 'brigade_leader', '430102');
+    const caseNumber = uniqueCaseNumber('BN');
+    const today = chinaToday();
+    await inspector.post('/cases').send(openingBody(caseNumber));
+    await inspector.post(`/cases/${caseNumber}/determination/start`).send({});
+    await brigadeLeader
+      .post(`/cases/${caseNumber}/determination`)
+      .send({ outcome: 'major', decidedOn: today, participants: ['甲', '乙', '丙'], clauses: [] });
+    await inspector
+      .post(`/cases/${caseNumber}/notice`)
+      .send({ documentNumber: 'N', servedOn: today, deadline: chinaToday(30) });
+    await inspector.post(`/cases/${caseNumber}/government-report`).send({ reportedOn: today, government: COUNTY });
+    const notice = {
+      documentNumber: '芙政督〔2026〕1号',
+      listedOn: today,
+      level: 'county',
+      government: COUNTY,
+      reportingIntervalMonths: 0,
+      cases: [{ caseNumber, responsiblePerson: '负责人', supervisingDepartment: '部门', deadline: chinaToday(60) }],
+    };
+    const countyLeader = as(apps.api, 'government_leader', '430102');
+
+    const future = await countyLeader.post('/listings').send({ ...notice, listedOn: chinaToday(2) });
+    const aboveCaller = await countyLeader
+      .post('/listings')
+      .send({ ...notice, level: 'city', government: { jurisdictionCode: '430100', name: '长沙市人民政府' } });
+    const outsideCaller = await countyLeader
+      .post('/listings')
+      .send({ ...notice, government: { jurisdictionCode: '430103', name: '长沙市天心区人民政府' } });
+    const detail = await inspector.get(`/cases/${caseNumber}`);
+
+    expect(future.status).toBe(400);
+    expect(future.body.code).toBe('invalid_request');
+    expect(future.body.errors.map((e: { field: string }) => e.field)).toEqual(['listedOn']);
+    expect(aboveCaller.status).toBe(400);
+    expect(aboveCaller.body.code).toBe('invalid_request');
+    expect(aboveCaller.body.errors.map((e: { field: string }) => e.field)).toEqual(['government.jurisdictionCode']);
+    expect(aboveCaller.body.errors[0].message).toContain('430102');
+    expect(outsideCaller.status).toBe(400);
+    expect(outsideCaller.body.errors.map((e: { field: string }) => e.field)).toEqual(['government.jurisdictionCode']);
+    expect(detail.body.stage).toBe('reported');
+  });
+
   it('rejects governments outside the case or caller', async () => {
     const inspector = as(apps.api, 'inspector', '430102');
     const brigadeLeader = as(apps.api, 'brigade_leader', '430102');

@@ -18,6 +18,7 @@ export * from './determination';
 export * from './escalation/ladder';
 export * from './escalation/offsets';
 export * from './escalation/policy';
+export * from './escalation/policy-rules';
 export * from './lifecycle/case-state';
 export * from './lifecycle/clocks';
 export * from './lifecycle/commands';

@@ -1,15 +1,24 @@
-import { Body, Controller, Get, Inject, Logger, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Logger, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Client } from '@temporalio/client';
 
-import { validateYearSchedule, type Actor, type EscalationPolicy, type YearSchedule } from '@duban/domain';
-import { ConfigurationRepository } from '@duban/persistence';
+import {
+  checkEscalationPolicy,
+  validateYearSchedule,
+  type Actor,
+  type EscalationPolicy,
+  type YearSchedule,
+} from '@duban/domain';
+import { ConfigurationRepository, DirectoryRepository } from '@duban/persistence';
 import { calendarUpdatedSignal } from '@duban/temporal';
 
 import { TEMPORAL_CLIENT } from '../api.config';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { referenceNotUsable } from '../directory/directory-checks';
 import { ApiProblem } from '../problems/problem';
-import { SavePolicyBody, YearScheduleBody } from './admin.dtos';
+import { RequestValidationError } from '../problems/request-validation.error';
+import { ScheduleYearPipe } from '../validation/parameters';
+import { regionalDaysOffViolations, SavePolicyBody, YearScheduleBody } from './admin.dtos';
 
 const SIGNAL_CONCURRENCY = 10;
 
@@ -31,6 +40,7 @@ export class AdminController {
 
   constructor(
     private readonly configuration: ConfigurationRepository,
+    private readonly directory: DirectoryRepository,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
@@ -51,11 +61,13 @@ export class AdminController {
       'Open cases with a provisional clock receive the new schedules and recompute those clocks. Histories that already ran are unaffected.',
   })
   async loadYear(
-    @Param('year', ParseIntPipe) year: number,
+    @Param('year', ScheduleYearPipe) year: number,
     @Body() body: YearScheduleBody,
     @CurrentActor() actor: Actor,
   ): Promise<{ year: number; signalledCases: number; failedSignals: number }> {
     requireAdmin(actor);
+    const regionalViolations = regionalDaysOffViolations(body.regionalDaysOff);
+    if (regionalViolations.length > 0) throw new RequestValidationError(regionalViolations);
     const schedule: YearSchedule = {
       year,
       daysOff: [...new Set(body.daysOff)].sort(),
@@ -113,6 +125,24 @@ export class AdminController {
   })
   async savePolicy(@Body() body: SavePolicyBody, @CurrentActor() actor: Actor): Promise<EscalationPolicy> {
     requireAdmin(actor);
+    const violations = checkEscalationPolicy(body.policy).map((violation) => ({
+      field: `policy.${violation.field}`,
+      constraint: violation.rule,
+      params: violation.params,
+    }));
+    if (violations.length > 0) throw new RequestValidationError(violations);
+    if (body.jurisdictionCode !== undefined) {
+      const jurisdiction = await this.directory.findJurisdiction(body.jurisdictionCode);
+      if (!jurisdiction) {
+        throw referenceNotUsable('jurisdictionCode', 'knownJurisdiction', { value: body.jurisdictionCode });
+      }
+      if (!jurisdiction.active) {
+        throw referenceNotUsable('jurisdictionCode', 'activeJurisdiction', {
+          value: body.jurisdictionCode,
+          name: jurisdiction.name,
+        });
+      }
+    }
     return this.configuration.savePolicy(
       body.policy,
       { jurisdictionCode: body.jurisdictionCode ?? null, listingLevel: body.listingLevel ?? null },

@@ -8,7 +8,6 @@ import {
   IsInt,
   IsNotEmpty,
   IsObject,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -17,9 +16,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-import { LISTING_LEVELS, type ListingLevel } from '@duban/domain';
+import { isCalendarDate, LISTING_LEVELS, type ListingLevel } from '@duban/domain';
 
-import { IsCalendarDate, IsJurisdictionCode } from '../validation/validators';
+import type { FieldViolation } from '../problems/request-validation.error';
+import { IsCalendarDate, IsJurisdictionCode, IsOmittable } from '../validation/validators';
 
 /** Body of PUT /admin/calendar-years/:year: one year's official schedule (放假调休安排). */
 export class YearScheduleBody {
@@ -46,7 +46,7 @@ export class YearScheduleBody {
     description: 'Regional days off (地方假日) keyed by GB/T 2260 code prefix (2, 4 or 6 digits)',
     example: { '54': ['2027-02-07'] },
   })
-  @IsOptional()
+  @IsOmittable()
   @IsObject()
   regionalDaysOff?: Record<string, string[]>;
 
@@ -61,6 +61,34 @@ export class YearScheduleBody {
   source!: string;
 }
 
+const REGION_PREFIX = /^\d{2}(?:\d{2}){0,2}$/;
+const MAX_REGIONAL_DAYS_OFF = 120;
+
+/**
+ * Checks regionalDaysOff, which @IsObject only checks to be an object: each key a GB/T 2260 prefix of 2,
+ * 4 or 6 digits, and each value an array of YYYY-MM-DD dates. Returns one violation per bad key or date.
+ */
+export function regionalDaysOffViolations(regional: Readonly<Record<string, unknown>> | undefined): FieldViolation[] {
+  const violations: FieldViolation[] = [];
+  for (const [prefix, dates] of Object.entries(regional ?? {})) {
+    const field = `regionalDaysOff.${prefix}`;
+    if (!REGION_PREFIX.test(prefix)) {
+      violations.push({ field, constraint: 'isRegionPrefix', params: {} });
+    } else if (!Array.isArray(dates)) {
+      violations.push({ field, constraint: 'isArray', params: {} });
+    } else if (dates.length > MAX_REGIONAL_DAYS_OFF) {
+      violations.push({ field, constraint: 'arrayMaxSize', params: { max: MAX_REGIONAL_DAYS_OFF } });
+    } else {
+      for (const [index, date] of dates.entries()) {
+        if (typeof date !== 'string' || !isCalendarDate(date)) {
+          violations.push({ field: `${field}[${index}]`, constraint: 'isCalendarDate', params: {} });
+        }
+      }
+    }
+  }
+  return violations;
+}
+
 type OffsetUnit = 'working_days' | 'calendar_days' | 'months' | 'hours' | 'minutes';
 const OFFSET_UNITS: readonly OffsetUnit[] = ['working_days', 'calendar_days', 'months', 'hours', 'minutes'];
 
@@ -70,10 +98,10 @@ export class OffsetDto {
   @IsIn(OFFSET_UNITS, { context: { values: OFFSET_UNITS } })
   unit!: OffsetUnit;
 
-  @ApiProperty({ description: 'Length of the span in that unit, 0–1000' })
+  @ApiProperty({ description: 'Length of the span in that unit, 1–1000' })
   @IsDefined()
   @IsInt()
-  @Min(0, { context: { min: 0 } })
+  @Min(1, { context: { min: 1 } })
   @Max(1000, { context: { max: 1000 } })
   amount!: number;
 }
@@ -157,7 +185,7 @@ export class SavePolicyBody {
   @ApiPropertyOptional({
     description: 'Jurisdiction (辖区) the policy applies to, with everything below it; omit for all',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsJurisdictionCode()
   jurisdictionCode?: string;
@@ -166,7 +194,7 @@ export class SavePolicyBody {
     description: 'Listing level (挂牌级别) it applies to; omit for every level',
     enum: LISTING_LEVELS,
   })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(LISTING_LEVELS, { context: { values: LISTING_LEVELS } })
   listingLevel?: ListingLevel;
 

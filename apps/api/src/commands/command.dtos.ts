@@ -10,7 +10,6 @@ import {
   IsInt,
   IsNotEmpty,
   IsObject,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -22,12 +21,12 @@ import {
 import { DETERMINATION_OUTCOMES, LISTING_LEVELS, type DeterminationOutcome, type ListingLevel } from '@duban/domain';
 
 import { HazardItemDto } from '../cases/dto/open-case.dto';
-import { IsCalendarDate, IsCaseNumber, IsJurisdictionCode } from '../validation/validators';
+import { IsCalendarDate, IsCaseNumber, IsJurisdictionCode, IsOmittable } from '../validation/validators';
 
 /** Every command body may carry the reason the actor gives; withdrawal and suspension require one. */
 export class CommandBody {
   @ApiPropertyOptional({ description: 'Reason for the command, kept in the case history (理由)', maxLength: 2000 })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(2000, { context: { max: 2000 } })
   reason?: string;
@@ -106,7 +105,7 @@ export class ElementFindingDto {
   clause!: string;
 
   @ApiPropertyOptional({ description: 'What shows it (证据)' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(2000, { context: { max: 2000 } })
   evidence?: string;
@@ -129,7 +128,7 @@ export class FindingsDto {
   @ApiPropertyOptional({
     description: 'GB 35181 place category (场所类别); derived from the case place type when omitted',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(100, { context: { max: 100 } })
   placeCategory?: string;
@@ -143,7 +142,7 @@ export class FindingsDto {
   elements!: ElementFindingDto[];
 
   @ApiPropertyOptional({ description: 'Answers to the exclusion questions (排除情形)', type: [ExclusionAnswerDto] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(50, { context: { max: 50 } })
   @ValidateNested({ each: true })
@@ -157,7 +156,7 @@ export class RecordDeterminationBody extends CommandBody {
       'Findings for the GB 35181 engine; the case records its proposal, and a decision that departs from it needs departureReason',
     type: FindingsDto,
   })
-  @IsOptional()
+  @IsOmittable()
   @IsObject()
   @ValidateNested()
   @Type(() => FindingsDto)
@@ -188,7 +187,7 @@ export class RecordDeterminationBody extends CommandBody {
   clauses!: string[];
 
   @ApiPropertyOptional({ description: 'Expert review (专家论证), when the case needed one', type: ExpertReviewDto })
-  @IsOptional()
+  @IsOmittable()
   @IsObject()
   @ValidateNested()
   @Type(() => ExpertReviewDto)
@@ -198,12 +197,12 @@ export class RecordDeterminationBody extends CommandBody {
     description: 'Outcome the engine proposed (POST /determination/proposals)',
     enum: DETERMINATION_OUTCOMES,
   })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(DETERMINATION_OUTCOMES, { context: { values: DETERMINATION_OUTCOMES } })
   proposedOutcome?: DeterminationOutcome;
 
   @ApiPropertyOptional({ description: 'Why the decision departs from the proposal; required when it does' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(2000, { context: { max: 2000 } })
   departureReason?: string;
@@ -402,7 +401,7 @@ export class DecideExtensionBody extends CommandBody {
   approved!: boolean;
 
   @ApiPropertyOptional({ description: 'Deadline granted, if not the one requested, YYYY-MM-DD' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsCalendarDate()
   newDeadline?: string;
@@ -457,7 +456,7 @@ export class RecordInterviewBody extends CommandBody {
 
 export class AcknowledgeEscalationBody extends CommandBody {
   @ApiPropertyOptional({ description: 'Instruction (批示) that goes back into the case' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(5000, { context: { max: 5000 } })
   instruction?: string;

@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 
-import type { Actor } from '@duban/domain';
+import { chinaDateOf, isWithinJurisdiction, type Actor } from '@duban/domain';
 
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequestLanguage, type Language } from '../problems/language';
 import { ApiProblem } from '../problems/problem';
+import { RequestValidationError, type FieldViolation } from '../problems/request-validation.error';
 import { CaseCommandsService } from './case-commands.service';
 import { BatchListingBody } from './command.dtos';
 
@@ -53,6 +54,7 @@ export class ListingsController {
         en: `role ${actor.role ?? '(none)'} may not list cases; government leaders list them`,
       });
     }
+    checkNotice(body, actor);
     const outcomes: BatchListingOutcome[] = [];
     for (const item of body.cases) {
       const payload = {
@@ -76,4 +78,25 @@ export class ListingsController {
     }
     return { documentNumber: body.documentNumber, outcomes };
   }
+}
+
+/**
+ * Rejects a notice that no case could be listed under, before any case is touched: a listing date after
+ * today in China Standard Time, or a listing government outside the caller's own jurisdiction.
+ */
+function checkNotice(body: BatchListingBody, actor: Actor): void {
+  const violations: FieldViolation[] = [];
+  const today = chinaDateOf(new Date());
+  if (body.listedOn > today) {
+    violations.push({ field: 'listedOn', constraint: 'isNotFutureChinaDate', params: {} });
+  }
+  const scope = actor.jurisdictionCode;
+  if (scope === undefined || !isWithinJurisdiction(body.government.jurisdictionCode, scope)) {
+    violations.push({
+      field: 'government.jurisdictionCode',
+      constraint: 'isGovernmentInScope',
+      params: { scope: scope ?? '' },
+    });
+  }
+  if (violations.length > 0) throw new RequestValidationError(violations);
 }

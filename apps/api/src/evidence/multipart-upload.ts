@@ -6,6 +6,7 @@ import type { Request } from 'express';
 import { normalizeMediaType, UploadInspector, type EvidenceStore, type Inspection } from '@duban/evidence';
 
 import type { FieldViolation } from '../problems/request-validation.error';
+import { isUnstorable } from '../validation/request-validation.pipe';
 
 /** Limits on the form fields that come with a file. */
 export const MULTIPART_LIMITS = { fields: 16, fieldSize: 2048, fieldNameSize: 64, parts: 24, files: 1 } as const;
@@ -93,6 +94,9 @@ export function receiveUpload(
         stream.resume();
         return;
       }
+      if (info.filename !== undefined && isUnstorable(info.filename)) {
+        violations.push({ field: 'file', constraint: 'isStorableText', params: {} });
+      }
       const inspector = new UploadInspector(maxBytes, info.mimeType);
       // Its errors reach this function through the rejection of store.put. This listener stops an error
       // raised before the store attaches to the stream from becoming an unhandled 'error' event.
@@ -106,6 +110,9 @@ export function receiveUpload(
     parser.on('field', (name: string, value: string, info: busboy.FieldInfo) => {
       if (info.nameTruncated || info.valueTruncated) {
         violations.push({ field: name, constraint: 'multipartLimits', params: MULTIPART_LIMITS });
+      } else if (isUnstorable(name) || isUnstorable(value)) {
+        // PostgreSQL cannot store a NUL character or a lone surrogate, and an unstorable name is not echoed back.
+        violations.push({ field: isUnstorable(name) ? '(body)' : name, constraint: 'isStorableText', params: {} });
       } else {
         fields.set(name, value);
       }

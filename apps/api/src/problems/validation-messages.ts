@@ -13,6 +13,10 @@ const list = (values: unknown): string => (Array.isArray(values) ? values.join('
  */
 const MESSAGES: Record<string, MessageTemplate> = {
   isDefined: () => ({ zh: '必填，请提供该字段', en: 'is required; send a value' }),
+  isNotNull: () => ({
+    zh: '不能为 null；请提供值，或省略该字段',
+    en: 'must not be null; send a value or omit the field',
+  }),
   isNotEmpty: () => ({ zh: '不能为空，请提供内容', en: 'must not be empty; send a value' }),
   isString: () => ({ zh: '必须是字符串', en: 'must be a string' }),
   maxLength: (p) => ({
@@ -74,6 +78,18 @@ const MESSAGES: Record<string, MessageTemplate> = {
   isWithinCallerJurisdiction: (p) => ({
     zh: `不在您的管辖范围（${String(p['scope'])}）内，只能在本辖区及下级辖区立案`,
     en: `is outside your jurisdiction (${String(p['scope'])}); open cases only within it`,
+  }),
+  isGovernmentInScope: (p) => ({
+    zh: `不在您所在政府的辖区（${String(p['scope'])}）内，请填写本级或下级人民政府`,
+    en: `is outside your government's jurisdiction (${String(p['scope'])}); name your own government or one below it`,
+  }),
+  isScheduleYear: (p) => ({
+    zh: `必须是 ${String(p['min'])} 至 ${String(p['max'])} 之间的四位年份，例如 2027`,
+    en: `must be a four-digit year from ${String(p['min'])} to ${String(p['max'])}, for example 2027`,
+  }),
+  isRegionPrefix: () => ({
+    zh: '键必须是 2、4 或 6 位的 GB/T 2260 行政区划代码前缀，例如 54 或 5401',
+    en: 'must be keyed by a GB/T 2260 code prefix of 2, 4 or 6 digits, for example 54 or 5401',
   }),
   matches: (p) => ({
     zh: `格式不符：应为${String(p['pattern'])}`,
@@ -189,6 +205,18 @@ const MESSAGES: Record<string, MessageTemplate> = {
   nestsUnderParent: (p) => ({
     zh: `代码 ${String(p['code'])} 不在 ${String(p['parent'])} 之下，其上级应为 ${String(p['expected'])}，请核对代码或上级`,
     en: `${String(p['code'])} does not nest under ${String(p['parent'])}; its parent is ${String(p['expected'])}, so check the code or the parent`,
+  }),
+  offsetPositive: () => ({
+    zh: '必须大于 0，否则该环节会在到期时立即触发并反复重发',
+    en: 'must be greater than 0, or the step fires at once and re-sends without pause',
+  }),
+  remindersDescending: (p) => ({
+    zh: `必须比 ${String(p['previous'])} 更接近期限：提醒按由远及近排列，且不能重复`,
+    en: `must be closer to the deadline than ${String(p['previous'])}: list reminders farthest first, without repeats`,
+  }),
+  rungOrder: (p) => ({
+    zh: `必须晚于 ${String(p['earlier'])}：督办函、约谈、曝光提议、上报上级政府依次升级`,
+    en: `must come after ${String(p['earlier'])}: the supervisory letter, interview, exposure proposal and higher-level report escalate in that order`,
   }),
   knownJurisdiction: (p) => ({
     zh: `辖区 ${String(p['value'])} 不存在，请核对代码，或先通过 POST /admin/jurisdictions 添加该辖区`,

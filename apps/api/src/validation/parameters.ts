@@ -34,3 +34,18 @@ export class CaseNumberPipe implements PipeTransform<string, string> {
     return value;
   }
 }
+
+/** The years a holiday schedule may cover, as the calendar's dates run from 1900 to 9999. */
+export const SCHEDULE_YEARS = { min: 1900, max: 9999 } as const;
+
+/** Checks a schedule year in the path: four digits from 1900 to 9999. */
+@Injectable()
+export class ScheduleYearPipe implements PipeTransform<string, number> {
+  transform(value: string): number {
+    const year = /^\d{4}$/.test(value) ? Number(value) : Number.NaN;
+    if (!(year >= SCHEDULE_YEARS.min && year <= SCHEDULE_YEARS.max)) {
+      throw new RequestValidationError([{ field: 'path.year', constraint: 'isScheduleYear', params: SCHEDULE_YEARS }]);
+    }
+    return year;
+  }
+}

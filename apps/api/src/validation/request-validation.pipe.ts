@@ -79,8 +79,9 @@ export function flattenErrors(errors: readonly ValidationError[], prefix = ''): 
     else if (/^\d+$/.test(error.property)) path = `${parentPath}[${error.property}]`;
     else path = `${parentPath}.${error.property}`;
     const constraints = Object.keys(error.constraints ?? {});
-    // One message per field is enough when its type is already wrong.
-    const reported = constraints.includes('isDefined') ? ['isDefined'] : constraints;
+    // One message per field is enough when it is missing or null, since every other check fails with it.
+    const only = ['isDefined', 'isNotNull'].find((name) => constraints.includes(name));
+    const reported = only ? [only] : constraints;
     for (const constraint of reported) {
       violations.push(describeViolation(`${prefix}${path}`, constraint, error));
     }

@@ -1,4 +1,4 @@
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
 
 import { chinaDateOf, isCalendarDate, isCaseNumber, isJurisdictionCode, isValidCreditCode } from '@duban/domain';
 
@@ -32,3 +32,17 @@ export const IsCreditCode = rule('isCreditCode', (v) => typeof v === 'string' &&
 
 /** Text with at least one character that is not white space (including the ideographic space U+3000). */
 export const IsNotBlank = rule('isNotBlank', (v) => typeof v !== 'string' || v.trim() !== '');
+
+const IsNotNull = rule('isNotNull', (v) => v !== null);
+
+/**
+ * Marks a body field that may be omitted but not sent as null. class-validator's @IsOptional skips every
+ * check for null too, so a null would reach the database or be dropped unnoticed. This decorator skips the
+ * checks only for undefined, and null fails `isNotNull`.
+ */
+export function IsOmittable(): PropertyDecorator {
+  return (target, propertyName) => {
+    ValidateIf((_object: object, value: unknown) => value !== undefined)(target, propertyName);
+    IsNotNull()(target, propertyName);
+  };
+}

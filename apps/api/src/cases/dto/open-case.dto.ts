@@ -8,7 +8,6 @@ import {
   IsIn,
   IsNotEmpty,
   IsObject,
-  IsOptional,
   IsString,
   MaxLength,
   ValidateNested,
@@ -23,6 +22,7 @@ import {
   IsJurisdictionCode,
   IsNotBlank,
   IsNotFutureChinaDate,
+  IsOmittable,
 } from '../../validation/validators';
 
 export const MAX_HAZARD_ITEMS = 200;
@@ -60,7 +60,7 @@ export class HazardItemDto {
   description!: string;
 
   @ApiPropertyOptional({ description: 'Where at the place (部位)', example: '地下一层', maxLength: 200 })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(200, { context: { max: 200 } })
   location?: string;

@@ -7,7 +7,6 @@ import {
   IsDefined,
   IsIn,
   IsNotEmpty,
-  IsOptional,
   IsString,
   MaxLength,
   ValidateNested,
@@ -15,7 +14,7 @@ import {
 
 import { PLACE_TYPES, type PlaceType } from '@duban/domain';
 
-import { IsCalendarDate } from '../../validation/validators';
+import { IsCalendarDate, IsOmittable } from '../../validation/validators';
 
 export const MAX_ELEMENTS = 100;
 export const MAX_EXCLUSION_ANSWERS = 20;
@@ -38,7 +37,7 @@ export class ElementFindingDto {
     example: '湿式报警阀组压力表读数为零，末端试水装置放水无水流',
     maxLength: 2000,
   })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(2000, { context: { max: 2000 } })
   evidence?: string;
@@ -81,7 +80,7 @@ export class ProposalRequestDto {
     example: 'crowded_place',
     maxLength: 64,
   })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(64, { context: { max: 64 } })
@@ -93,7 +92,7 @@ export class ProposalRequestDto {
     enum: PLACE_TYPES,
     example: 'hotel',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(PLACE_TYPES, { context: { values: PLACE_TYPES } })
   placeType?: PlaceType;
 
@@ -113,7 +112,7 @@ export class ProposalRequestDto {
       'Answers to the exclusion questions (排除情形核查). An exclusion not answered is treated as not applying and named in the explanation',
     type: [ExclusionAnswerDto],
   })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(MAX_EXCLUSION_ANSWERS, { context: { max: MAX_EXCLUSION_ANSWERS } })
   @ValidateNested({ each: true })

@@ -5,7 +5,7 @@ import { IsBoolean, IsDefined, IsIn, IsOptional, IsString, MaxLength } from 'cla
 import type { JurisdictionLevel } from '@duban/domain';
 import type { JurisdictionEntity } from '@duban/persistence';
 
-import { IsJurisdictionCode, IsNotBlank } from '../../validation/validators';
+import { IsJurisdictionCode, IsNotBlank, IsOmittable } from '../../validation/validators';
 import { DirectoryPageQuery, toBoolean } from './page.query';
 
 export const JURISDICTION_LEVELS: readonly JurisdictionLevel[] = ['province', 'city', 'county'];
@@ -36,13 +36,13 @@ export class CreateJurisdictionBody {
       '(省直辖县级行政区划).',
     example: '430100',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsJurisdictionCode()
   parentCode?: string;
 
   @ApiPropertyOptional({ description: 'Active (现行); false for a division kept only for old records', default: true })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 }
@@ -50,7 +50,7 @@ export class CreateJurisdictionBody {
 /** Body of PATCH /admin/jurisdictions/:code. The code and parent never change: a new code is a new division. */
 export class UpdateJurisdictionBody {
   @ApiPropertyOptional({ description: 'Name (名称)', maxLength: NAME_MAX_LENGTH })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsNotBlank()
   @MaxLength(NAME_MAX_LENGTH, { context: { max: NAME_MAX_LENGTH } })
@@ -61,7 +61,7 @@ export class UpdateJurisdictionBody {
       'Active (现行). Set false when the division is merged or abolished (撤并): no new case, unit or user may ' +
       'name it, while existing ones keep it. Rejected while an active division lies directly below it.',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 }

@@ -3,7 +3,7 @@ import { IsDefined, IsOptional, IsString, MaxLength } from 'class-validator';
 
 import type { UnitEntity } from '@duban/persistence';
 
-import { IsCreditCode, IsJurisdictionCode, IsNotBlank } from '../../validation/validators';
+import { IsCreditCode, IsJurisdictionCode, IsNotBlank, IsOmittable } from '../../validation/validators';
 import { DirectoryPageQuery } from './page.query';
 
 const UNIT_NAME_MAX_LENGTH = 200;
@@ -51,20 +51,20 @@ export class CreateUnitBody {
 /** Body of PATCH /admin/units/:creditCode. The credit code never changes. */
 export class UpdateUnitBody {
   @ApiPropertyOptional({ description: 'Registered name (单位名称)', maxLength: UNIT_NAME_MAX_LENGTH })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsNotBlank()
   @MaxLength(UNIT_NAME_MAX_LENGTH, { context: { max: UNIT_NAME_MAX_LENGTH } })
   name?: string;
 
   @ApiPropertyOptional({ description: 'Jurisdiction (所在辖区); an active GB/T 2260 code' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsJurisdictionCode()
   jurisdictionCode?: string;
 
   @ApiPropertyOptional({ description: 'Address (地址)', maxLength: ADDRESS_MAX_LENGTH })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsNotBlank()
   @MaxLength(ADDRESS_MAX_LENGTH, { context: { max: ADDRESS_MAX_LENGTH } })

@@ -5,7 +5,7 @@ import { IsBoolean, IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength } 
 import { ROLES, type Role } from '@duban/domain';
 import type { UserEntity } from '@duban/persistence';
 
-import { IsCreditCode, IsJurisdictionCode, IsNotBlank } from '../../validation/validators';
+import { IsCreditCode, IsJurisdictionCode, IsNotBlank, IsOmittable } from '../../validation/validators';
 import { DirectoryPageQuery, toBoolean } from './page.query';
 
 /** A user id is the token's `sub` claim: 1 to 128 visible ASCII characters. */
@@ -43,7 +43,7 @@ export class CreateUserBody {
     description: 'Jurisdiction (管辖辖区): required for every role but unit, omitted for unit; an active code',
     example: '430102',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsJurisdictionCode()
   jurisdictionCode?: string;
@@ -51,7 +51,7 @@ export class CreateUserBody {
   @ApiPropertyOptional({
     description: 'Unit (所属单位) by unified social credit code: required for the unit role, omitted otherwise',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsCreditCode()
   unitCreditCode?: string;
@@ -60,7 +60,7 @@ export class CreateUserBody {
     description: 'Active (启用); the API rejects the tokens of an inactive user with 401',
     default: true,
   })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 }
@@ -71,31 +71,31 @@ export class CreateUserBody {
  */
 export class UpdateUserBody {
   @ApiPropertyOptional({ description: 'Display name (姓名)', maxLength: DISPLAY_NAME_MAX_LENGTH })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsNotBlank()
   @MaxLength(DISPLAY_NAME_MAX_LENGTH, { context: { max: DISPLAY_NAME_MAX_LENGTH } })
   displayName?: string;
 
   @ApiPropertyOptional({ description: ROLE_DESCRIPTION, enum: ROLES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(ROLES, { context: { values: ROLES } })
   role?: Role;
 
   @ApiPropertyOptional({ description: 'Jurisdiction (管辖辖区), for every role but unit' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsJurisdictionCode()
   jurisdictionCode?: string;
 
   @ApiPropertyOptional({ description: 'Unit (所属单位) by unified social credit code, for the unit role' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsCreditCode()
   unitCreditCode?: string;
 
   @ApiPropertyOptional({ description: 'Active (启用); false stops the user’s tokens at once (停用)' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 }
