@@ -35,7 +35,7 @@ const COMMAND_ENDPOINTS: readonly { command: CommandType; path: string; route?: 
   {
     command: 'record_determination',
     path: 'determination',
-    body: { outcome: 'major', decidedOn: today, participants: ['甲', '乙', '丙'], clauses: [] },
+    body: { outcome: 'major', decidedOn: today, participants: ['甲', '乙', '丙'], clauses: ['6.3'] },
   },
   {
     command: 'serve_notice',

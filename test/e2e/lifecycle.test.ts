@@ -149,14 +149,14 @@ describe('a whole case lifecycle over HTTP', () => {
       outcome: 'major',
       decidedOn: chinaToday(),
       participants: ['甲', '乙', '丙'],
-      clauses: [],
+      clauses: ['6.3'],
     });
     await inspector.post(`/cases/${caseNumber}/determination/start`).send({});
     const duplicates = await brigadeLeader.post(`/cases/${caseNumber}/determination`).send({
       outcome: 'major',
       decidedOn: chinaToday(),
       participants: ['甲', '甲', '乙'],
-      clauses: [],
+      clauses: ['6.3'],
     });
     const english = await brigadeLeader.post(`/cases/${caseNumber}/closure`).set('Accept-Language', 'en').send({});
 
@@ -171,6 +171,35 @@ describe('a whole case lifecycle over HTTP', () => {
     );
   });
 
+  it('rejects determination clauses that are not clause numbers', async () => {
+    const inspector = as(apps.api, 'inspector', '430102');
+    const brigadeLeader = as(apps.api, 'brigade_leader', '430102');
+    const caseNumber = uniqueCaseNumber('E2E');
+    await inspector.post('/cases').send(openingBody(caseNumber));
+    await inspector.post(`/cases/${caseNumber}/determination/start`).send({});
+    const decision = { decidedOn: chinaToday(), participants: ['甲', '乙', '丙'] };
+
+    const badClause = await brigadeLeader
+      .post(`/cases/${caseNumber}/determination`)
+      .send({ ...decision, outcome: 'major', clauses: ['6.1.1', '../x'] });
+    const noClause = await brigadeLeader
+      .post(`/cases/${caseNumber}/determination`)
+      .send({ ...decision, outcome: 'major', clauses: [] });
+    const notMajor = await brigadeLeader
+      .post(`/cases/${caseNumber}/determination`)
+      .send({ ...decision, outcome: 'not_major', clauses: [] });
+
+    expect(badClause.status).toBe(400);
+    expect(badClause.body.errors).toEqual([
+      { field: 'clauses', message: '必须是标准条款编号，例如 6.2、5.1.3 a) 或 A.1' },
+    ]);
+    expect(noClause.status).toBe(400);
+    expect(noClause.body.errors).toEqual([
+      { field: 'clauses', message: '结论为 major 或 excluded 时须至少列出 1 个所依据的条款' },
+    ]);
+    expect(notMajor.status).toBe(200);
+  });
+
   it('batch listing reports cases that do not fit', async () => {
     const inspector = as(apps.api, 'inspector', '430102');
     const brigadeLeader = as(apps.api, 'brigade_leader', '430102');
@@ -183,7 +212,7 @@ describe('a whole case lifecycle over HTTP', () => {
       await inspector.post(`/cases/${caseNumber}/determination/start`).send({});
       await brigadeLeader
         .post(`/cases/${caseNumber}/determination`)
-        .send({ outcome: 'major', decidedOn: today, participants: ['甲', '乙', '丙'], clauses: [] });
+        .send({ outcome: 'major', decidedOn: today, participants: ['甲', '乙', '丙'], clauses: ['6.3'] });
       await inspector
         .post(`/cases/${caseNumber}/notice`)
         .send({ documentNumber: 'N', servedOn: today, deadline: chinaToday(30) });
@@ -220,7 +249,7 @@ describe('a whole case lifecycle over HTTP', () => {
     await inspector.post(`/cases/${caseNumber}/determination/start`).send({});
     await brigadeLeader
       .post(`/cases/${caseNumber}/determination`)
-      .send({ outcome: 'major', decidedOn: today, participants: ['甲', '乙', '丙'], clauses: [] });
+      .send({ outcome: 'major', decidedOn: today, participants: ['甲', '乙', '丙'], clauses: ['6.3'] });
     await inspector
       .post(`/cases/${caseNumber}/notice`)
       .send({ documentNumber: 'N', servedOn: today, deadline: chinaToday(30) });
@@ -265,7 +294,7 @@ describe('a whole case lifecycle over HTTP', () => {
     await inspector.post(`/cases/${caseNumber}/determination/start`).send({});
     await brigadeLeader
       .post(`/cases/${caseNumber}/determination`)
-      .send({ outcome: 'major', decidedOn: today, participants: ['甲', '乙', '丙'], clauses: [] });
+      .send({ outcome: 'major', decidedOn: today, participants: ['甲', '乙', '丙'], clauses: ['6.3'] });
     await inspector
       .post(`/cases/${caseNumber}/notice`)
       .send({ documentNumber: 'N', servedOn: today, deadline: chinaToday(30) });

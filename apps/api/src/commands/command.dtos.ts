@@ -21,7 +21,14 @@ import {
 import { DETERMINATION_OUTCOMES, LISTING_LEVELS, type DeterminationOutcome, type ListingLevel } from '@duban/domain';
 
 import { HazardItemDto } from '../cases/dto/open-case.dto';
-import { IsCalendarDate, IsCaseNumber, IsJurisdictionCode, IsOmittable } from '../validation/validators';
+import {
+  HasClausesForOutcome,
+  IsCalendarDate,
+  IsCaseNumber,
+  IsClauseNumber,
+  IsJurisdictionCode,
+  IsOmittable,
+} from '../validation/validators';
 
 /** Every command body may carry the reason the actor gives; withdrawal and suspension require one. */
 export class CommandBody {
@@ -184,6 +191,8 @@ export class RecordDeterminationBody extends CommandBody {
   @IsArray()
   @ArrayMaxSize(100, { context: { max: 100 } })
   @IsString({ each: true })
+  @IsClauseNumber({ each: true })
+  @HasClausesForOutcome()
   clauses!: string[];
 
   @ApiPropertyOptional({ description: 'Expert review (专家论证), when the case needed one', type: ExpertReviewDto })

@@ -51,6 +51,14 @@ const MESSAGES: Record<string, MessageTemplate> = {
     zh: '必须为 3 至 64 个字符，仅含英文字母、数字、“-”“_”“.”，并以字母或数字开头，例如 HZ-2025-0001',
     en: "must be 3 to 64 characters of ASCII letters, digits, '-', '_' and '.', starting with a letter or digit, for example HZ-2025-0001",
   }),
+  hasClausesForOutcome: () => ({
+    zh: '结论为 major 或 excluded 时须至少列出 1 个所依据的条款',
+    en: 'must name at least one clause when the outcome is major or excluded',
+  }),
+  isClauseNumber: () => ({
+    zh: '必须是标准条款编号，例如 6.2、5.1.3 a) 或 A.1',
+    en: 'must be a clause number of the standard, for example 6.2, 5.1.3 a) or A.1',
+  }),
   isJurisdictionCode: () => ({
     zh: '必须是 6 位 GB/T 2260 行政区划代码，例如 430102',
     en: 'must be a six-digit GB/T 2260 administrative division code, for example 430102',

@@ -25,6 +25,26 @@ export const IsNotFutureChinaDate = rule(
 
 export const IsCaseNumber = rule('isCaseNumber', (v) => typeof v === 'string' && isCaseNumber(v));
 
+/** A clause number of a GB 35181 or GA 653 edition, such as 6.2, 5.1.3 a) or A.1. */
+const CLAUSE_NUMBER = /^(?:[A-Z]\.)?\d{1,2}(?:\.\d{1,2}){0,4}(?: ?[a-z]\))?$/;
+
+export const IsClauseNumber = rule('isClauseNumber', (v) => typeof v === 'string' && CLAUSE_NUMBER.test(v));
+
+/** The clauses of a determination: at least one, unless the outcome is not_major. */
+export const HasClausesForOutcome =
+  (options?: ValidationOptions): PropertyDecorator =>
+  (target, propertyName) =>
+    registerDecorator({
+      name: 'hasClausesForOutcome',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options,
+      validator: {
+        validate: (value: unknown, args) =>
+          (args?.object as { outcome?: unknown }).outcome === 'not_major' || !Array.isArray(value) || value.length > 0,
+      },
+    });
+
 export const IsJurisdictionCode = rule('isJurisdictionCode', (v) => typeof v === 'string' && isJurisdictionCode(v));
 
 /** A unified social credit code with a correct check character; the message names the part that is wrong. */
