@@ -45,6 +45,24 @@ describe('reading source files', () => {
     await expect(readSourceBuffer(Buffer.alloc(0), 'csv')).rejects.toMatchObject({ problem: 'empty' });
   });
 
+  it('reads a two-sheet XLSX the same way every time', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('ledger').addRow(HEADER.split(','));
+    workbook
+      .getWorksheet('ledger')
+      ?.addRow(['N02', 'Jiangsu; Nanjing', 2007, '2007-06-07', 'hotel', 'Hotel A', 'listed']);
+    workbook.addWorksheet('notes').addRow(['ignored']);
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+
+    const units: string[] = [];
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const table = await readSourceBuffer(buffer, 'xlsx');
+      units.push(table.rows[0]?.values.unit ?? '');
+    }
+
+    expect(units).toEqual(Array.from({ length: 20 }, () => 'Hotel A'));
+  });
+
   it('reads the first worksheet of an XLSX, with date cells and month-only dates', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('ledger');

@@ -138,29 +138,30 @@ async function* csvRecords(input: Readable): AsyncGenerator<{ row: number; cells
   }
 }
 
+/**
+ * Reads the first worksheet of an XLSX. The compressed file is read whole before it is opened: exceljs's
+ * streaming reader can reach a worksheet before the workbook entry stored after it, and then fails at
+ * random with "Cannot read properties of undefined (reading 'sheets')". Uploads are capped in size.
+ */
 async function* xlsxRecords(input: Readable): AsyncGenerator<{ row: number; cells: string[] }> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    entries: 'ignore',
-  });
   try {
-    let first = true;
-    for await (const worksheet of reader) {
-      for await (const row of worksheet) {
-        // Only the first worksheet holds the ledger, but the others are read through so the upload drains.
-        if (!first) continue;
-        const values = row.values as unknown[];
-        const cells: string[] = [];
-        for (let column = 1; column < values.length; column++) {
-          cells.push(cellText(values[column], row.getCell(column).numFmt));
-        }
-        yield { row: row.number, cells };
+    const chunks: Buffer[] = [];
+    for await (const chunk of input) chunks.push(Buffer.from(chunk as Uint8Array));
+    const workbook = new ExcelJS.Workbook();
+    const buffer = Buffer.concat(chunks);
+    await workbook.xlsx.load(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+    const worksheet = workbook.worksheets[0];
+    if (!worksheet) return;
+    const records: { row: number; cells: string[] }[] = [];
+    worksheet.eachRow((row) => {
+      const values = row.values as unknown[];
+      const cells: string[] = [];
+      for (let column = 1; column < values.length; column++) {
+        cells.push(cellText(values[column], row.getCell(column).numFmt));
       }
-      first = false;
-    }
+      records.push({ row: row.number, cells });
+    });
+    yield* records;
   } catch (error) {
     throw new SourceFileError('unreadable', {
       zh: `XLSX 无法读取：${describe(error)}。请确认文件是 Excel 2007 及以后的 .xlsx 格式`,
