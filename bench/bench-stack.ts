@@ -68,21 +68,21 @@ export async function startBenchStack(
   const worker = spawn(process.execPath, [join(dist, 'apps', 'worker', 'src', 'main.js')], { env, stdio: 'inherit' });
   const api = spawn(process.execPath, [join(dist, 'apps', 'api', 'src', 'main.js')], { env, stdio: 'inherit' });
   const apiUrl = `http://127.0.0.1:${port}`;
-  await waitForHealth(`${apiUrl}/health`);
-  return {
-    apiUrl,
-    temporalAddress: temporal.address,
-    databaseUrl: postgres.url,
-    taskQueue,
-    worker,
-    api,
-    stop: async () => {
-      await stopProcess(api);
-      await stopProcess(worker);
-      await temporal.stop();
-      await postgres.stop();
-    },
+  const stop = async () => {
+    await stopProcess(api);
+    await stopProcess(worker);
+    await temporal.stop();
+    await postgres.stop();
   };
+  // Ctrl-C or a kill of the benchmark stops the stack too, so no server outlives a cut-short run.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.error(`${signal} received: stopping the benchmark stack`);
+      void stop().finally(() => process.exit(1));
+    });
+  }
+  await waitForHealth(`${apiUrl}/health`);
+  return { apiUrl, temporalAddress: temporal.address, databaseUrl: postgres.url, taskQueue, worker, api, stop };
 }
 
 async function waitForHealth(url: string): Promise<void> {
