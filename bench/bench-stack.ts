@@ -68,11 +68,16 @@ export async function startBenchStack(
   const worker = spawn(process.execPath, [join(dist, 'apps', 'worker', 'src', 'main.js')], { env, stdio: 'inherit' });
   const api = spawn(process.execPath, [join(dist, 'apps', 'api', 'src', 'main.js')], { env, stdio: 'inherit' });
   const apiUrl = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    await stopProcess(api);
-    await stopProcess(worker);
-    await temporal.stop();
-    await postgres.stop();
+  // One stop for every caller: a signal and the benchmark's own `finally` both wait for the same one.
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      await stopProcess(api);
+      await stopProcess(worker);
+      await temporal.stop();
+      await postgres.stop();
+    })();
+    return stopping;
   };
   // Ctrl-C or a kill of the benchmark stops the stack too, so no server outlives a cut-short run.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

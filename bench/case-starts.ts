@@ -21,8 +21,8 @@ export interface ListedCase {
 }
 
 /**
- * Builds the start input of a case imported at the listed stage (挂牌督办), the input the import
- * endpoint gives a listed row: no progress-report interval, no source record.
+ * Builds the start input of a case imported at the listed stage (挂牌督办). It is shaped like the input
+ * the import endpoint builds for a listed row, without a source record and with no progress-report interval.
  */
 export function listedCaseInput(listed: ListedCase): HazardCaseInput {
   const opening: CaseOpening = {
