@@ -70,7 +70,7 @@ async function seed(stack: BenchStack, db: PgClient, count: number): Promise<voi
   await db.query('ANALYZE hazard_cases');
 }
 
-/** The rows a list covers, selected as the API selects them, in one plain query. */
+/** Builds the plain query that selects the rows a list covers, as the API selects them but in one query. */
 function baselineQuery(list: (typeof LISTS)[number], to: string): { text: string; values: string[] } {
   const endedOn = `((COALESCE(c.state->>'closedAt', c.state->>'delistedAt', c.state->'withdrawal'->>'at'))::timestamptz AT TIME ZONE 'Asia/Shanghai')::date`;
   const active =
