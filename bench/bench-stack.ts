@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -31,9 +31,12 @@ export interface BenchStack {
 
 /**
  * Starts the deployment topology on this machine: a fresh embedded PostgreSQL, an in-memory
- * Temporal dev server, and the compiled worker and API as separate processes.
+ * Temporal dev server, and the compiled worker and API as separate processes. `env` adds to or
+ * overrides the environment of the worker and the API.
  */
-export async function startBenchStack(options: { taskQueue?: string } = {}): Promise<BenchStack> {
+export async function startBenchStack(
+  options: { taskQueue?: string; env?: Readonly<Record<string, string>> } = {},
+): Promise<BenchStack> {
   const postgres = await startEmbeddedPostgres({
     dataDir: mkdtempSync(join(tmpdir(), 'duban-bench-pg-')),
     port: await freePort(),
@@ -59,26 +62,32 @@ export async function startBenchStack(options: { taskQueue?: string } = {}): Pro
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     AUTH_JWT_SECRET: BENCH_JWT_SECRET,
+    ...options.env,
   };
   const dist = join(__dirname, '..');
   const worker = spawn(process.execPath, [join(dist, 'apps', 'worker', 'src', 'main.js')], { env, stdio: 'inherit' });
   const api = spawn(process.execPath, [join(dist, 'apps', 'api', 'src', 'main.js')], { env, stdio: 'inherit' });
   const apiUrl = `http://127.0.0.1:${port}`;
-  await waitForHealth(`${apiUrl}/health`);
-  return {
-    apiUrl,
-    temporalAddress: temporal.address,
-    databaseUrl: postgres.url,
-    taskQueue,
-    worker,
-    api,
-    stop: async () => {
+  // One stop for every caller: a signal and the benchmark's own `finally` both wait for the same one.
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
       await stopProcess(api);
       await stopProcess(worker);
       await temporal.stop();
       await postgres.stop();
-    },
+    })();
+    return stopping;
   };
+  // Ctrl-C or a kill of the benchmark stops the stack too, so no server outlives a cut-short run.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.error(`${signal} received: stopping the benchmark stack`);
+      void stop().finally(() => process.exit(1));
+    });
+  }
+  await waitForHealth(`${apiUrl}/health`);
+  return { apiUrl, temporalAddress: temporal.address, databaseUrl: postgres.url, taskQueue, worker, api, stop };
 }
 
 async function waitForHealth(url: string): Promise<void> {
@@ -128,4 +137,20 @@ export function numberOption(name: string, fallback: number): number {
     throw new Error(`--${name} must be a positive whole number, got ${String(process.argv[index + 1])}`);
   }
   return value;
+}
+
+/** Returns a process's resident set in MiB (VmRSS in /proc/PID/status, Linux only). */
+export function rssMiB(pid: number | undefined, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
+  if (pid === undefined) return Number.NaN;
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1]);
+  return kib / 1024;
+}
+
+/**
+ * Resets a process's peak resident set (VmHWM) to its current one, so the next read of VmHWM gives the
+ * peak since this call. Linux only; the process must belong to this user.
+ */
+export function resetPeakRss(pid: number | undefined): void {
+  if (pid !== undefined) writeFileSync(`/proc/${pid}/clear_refs`, '5');
 }
