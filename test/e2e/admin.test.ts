@@ -45,7 +45,10 @@ describe('administration of calendars and escalation policies', () => {
       .send({ daysOff: ['2031-02-30'], makeUpWorkingDays: [], source: 'x' });
     const weekday = await admin
       .put('/admin/calendar-years/2031')
-      .send({ daysOff: [], makeUpWorkingDays: ['2031-01-06'], source: '2031-01-06 is a Monday' });
+      .send({ daysOff: ['2031-01-01'], makeUpWorkingDays: ['2031-01-06'], source: '2031-01-06 is a Monday' });
+    const noDaysOff = await admin
+      .put('/admin/calendar-years/2031')
+      .send({ daysOff: [], makeUpWorkingDays: [], source: '空的放假安排' });
     const leader = await as(apps.api, 'government_leader', '430000').put('/admin/calendar-years/2031').send({
       daysOff: [],
       makeUpWorkingDays: [],
@@ -54,6 +57,8 @@ describe('administration of calendars and escalation policies', () => {
 
     expect(badDate.status).toBe(400);
     expect(badDate.body.errors[0].field).toBe('daysOff');
+    expect(noDaysOff.status).toBe(400);
+    expect(noDaysOff.body.errors.map((e: { field: string }) => e.field)).toEqual(['daysOff']);
     expect(weekday.status).toBe(422);
     expect(weekday.body.detail).toContain('2031-01-06');
     expect(leader.status).toBe(403);
@@ -61,7 +66,7 @@ describe('administration of calendars and escalation policies', () => {
 
   it('names the year and regional dates of a bad schedule', async () => {
     const admin = as(apps.api, 'admin', '430000');
-    const schedule = { daysOff: [], makeUpWorkingDays: [], source: '测试通知' };
+    const schedule = { daysOff: ['2031-01-01'], makeUpWorkingDays: [], source: '测试通知' };
     const put = (path: string, body: object) => admin.put(path).set('Accept-Language', 'en').send(body);
     const fields = (response: { body: { errors: { field: string }[] } }) => response.body.errors.map((e) => e.field);
 

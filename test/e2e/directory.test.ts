@@ -163,6 +163,21 @@ describe('administration of jurisdictions, units and users', () => {
     expect(missing.body.code).toBe('jurisdiction_not_found');
   });
 
+  it('refuses to deactivate a division that still has open cases', async () => {
+    const admin = as(apps.api, ...ADMIN);
+    await admin.post('/admin/jurisdictions').send({ code: '430196', name: '有案件的区', parentCode: '430100' });
+    const opened = await as(apps.api, 'inspector', '430100')
+      .post('/cases')
+      .send({ ...openingBody(uniqueCaseNumber('J')), jurisdictionCode: '430196' });
+
+    const deactivated = await admin.patch('/admin/jurisdictions/430196').send({ active: false });
+
+    expect(opened.status).toBe(201);
+    expect(deactivated.status).toBe(409);
+    expect(deactivated.body.code).toBe('jurisdiction_has_open_cases');
+    expect(deactivated.body.errors).toEqual([{ field: 'active', message: '不能停用：辖区内仍有 1 起未终结的案件' }]);
+  });
+
   it('registers units with a checked credit code and jurisdiction', async () => {
     const admin = as(apps.api, ...ADMIN);
     const creditCode = newCreditCode();

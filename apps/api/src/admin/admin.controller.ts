@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Logger, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Logger, Param, Post, Put, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Client } from '@temporalio/client';
 
@@ -13,6 +13,7 @@ import { ConfigurationRepository, DirectoryRepository } from '@duban/persistence
 import { calendarUpdatedSignal } from '@duban/temporal';
 
 import { TEMPORAL_CLIENT } from '../api.config';
+import { AdminOnlyGuard } from '../auth/admin-only.guard';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { referenceNotUsable } from '../directory/directory-checks';
 import { ApiProblem } from '../problems/problem';
@@ -22,18 +23,10 @@ import { regionalDaysOffViolations, SavePolicyBody, YearScheduleBody } from './a
 
 const SIGNAL_CONCURRENCY = 10;
 
-function requireAdmin(actor: Actor): void {
-  if (actor.role !== 'admin') {
-    throw new ApiProblem('forbidden', {
-      zh: '只有系统管理员可以维护日历和督办策略',
-      en: 'Only administrators maintain calendars and policies',
-    });
-  }
-}
-
 /** Administration of holiday schedules and escalation policies (系统管理). */
 @ApiTags('administration (系统管理)')
 @ApiBearerAuth()
+@UseGuards(AdminOnlyGuard)
 @Controller('admin')
 export class AdminController {
   private readonly logger = new Logger(AdminController.name);
@@ -48,8 +41,7 @@ export class AdminController {
   @ApiOperation({
     summary: 'Holiday schedules in force: built-in years and years loaded by administrators (节假日安排)',
   })
-  async calendarYears(@CurrentActor() actor: Actor) {
-    requireAdmin(actor);
+  async calendarYears() {
     const schedules = await this.configuration.schedules();
     return { years: schedules.map((s) => s.year), loaded: await this.configuration.loadedYears() };
   }
@@ -65,7 +57,6 @@ export class AdminController {
     @Body() body: YearScheduleBody,
     @CurrentActor() actor: Actor,
   ): Promise<{ year: number; signalledCases: number; failedSignals: number }> {
-    requireAdmin(actor);
     const regionalViolations = regionalDaysOffViolations(body.regionalDaysOff);
     if (regionalViolations.length > 0) throw new RequestValidationError(regionalViolations);
     const schedule: YearSchedule = {
@@ -112,8 +103,7 @@ export class AdminController {
 
   @Get('escalation-policies')
   @ApiOperation({ summary: 'Every escalation policy version with its scope (督办策略)' })
-  async policies(@CurrentActor() actor: Actor) {
-    requireAdmin(actor);
+  async policies() {
     return this.configuration.policies();
   }
 
@@ -124,7 +114,6 @@ export class AdminController {
       'New cases, and cases listed from now on, take the most specific policy for their jurisdiction and listing level.',
   })
   async savePolicy(@Body() body: SavePolicyBody, @CurrentActor() actor: Actor): Promise<EscalationPolicy> {
-    requireAdmin(actor);
     const violations = checkEscalationPolicy(body.policy).map((violation) => ({
       field: `policy.${violation.field}`,
       constraint: violation.rule,

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsDefined,
   IsIn,
@@ -29,6 +30,7 @@ export class YearScheduleBody {
   })
   @IsDefined()
   @IsArray()
+  @ArrayMinSize(1, { context: { min: 1 } })
   @ArrayMaxSize(120, { context: { max: 120 } })
   @IsString({ each: true })
   @IsCalendarDate({ each: true })

@@ -13,8 +13,8 @@ export class AdminOnlyGuard implements CanActivate {
     const actor = context.switchToHttp().getRequest<AuthenticatedRequest>().actor;
     if (actor?.role !== 'admin') {
       throw new ApiProblem('forbidden', {
-        zh: '只有系统管理员可以维护辖区、单位和用户',
-        en: 'Only administrators maintain jurisdictions, units and users',
+        zh: '只有系统管理员可以使用系统管理接口（辖区、单位、用户、日历和督办策略）',
+        en: 'Only administrators may use the administration endpoints (jurisdictions, units, users, calendars, policies)',
       });
     }
     return true;

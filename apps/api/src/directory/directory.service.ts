@@ -123,6 +123,18 @@ export class DirectoryService {
           [{ field: 'active', constraint: 'noActiveChildren', params: { count: children } }],
         );
       }
+      const openCases = await this.directory.countOpenCases(code);
+      if (openCases > 0) {
+        throw new ApiProblem(
+          'jurisdiction_has_open_cases',
+          {
+            zh: `辖区 ${code} 仍有 ${openCases} 起未终结的案件，请先办结或移交它们`,
+            en: `Jurisdiction ${code} still has ${openCases} open cases; end or transfer them first`,
+          },
+          {},
+          [{ field: 'active', constraint: 'noOpenCases', params: { count: openCases } }],
+        );
+      }
     }
     if (body.active === true && !current.active && current.parentCode !== null) {
       await this.requireUsableJurisdiction('active', current.parentCode);

@@ -45,6 +45,11 @@ export const PROBLEM_CODES = {
     zh: '辖区下仍有现行的下级辖区',
     en: 'The jurisdiction still has active divisions below it',
   },
+  jurisdiction_has_open_cases: {
+    status: 409,
+    zh: '辖区内仍有未终结的案件',
+    en: 'The jurisdiction still has open cases',
+  },
   reference_not_usable: {
     status: 422,
     zh: '引用的辖区或单位不存在或已停用',

@@ -258,6 +258,10 @@ const MESSAGES: Record<string, MessageTemplate> = {
     zh: `不能停用：下级仍有 ${String(p['count'])} 个现行辖区，请先停用或核对它们`,
     en: `cannot be false while ${String(p['count'])} active divisions lie below it; deactivate them first`,
   }),
+  noOpenCases: (p) => ({
+    zh: `不能停用：辖区内仍有 ${String(p['count'])} 起未终结的案件`,
+    en: `cannot be false while ${String(p['count'])} cases in the jurisdiction are open`,
+  }),
   isUnique: (p) => ({
     zh: `${String(p['value'])} 已被使用，请换一个值，或修改已有的记录`,
     en: `${String(p['value'])} is already taken; send another value or change the existing record`,

@@ -1,6 +1,6 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 
-import type { JurisdictionLevel, Role } from '@duban/domain';
+import { FINAL_STAGES, type JurisdictionLevel, type Role } from '@duban/domain';
 
 import { JurisdictionEntity, UnitEntity, UserEntity } from '../entities';
 
@@ -63,6 +63,15 @@ export class DirectoryRepository {
   }
 
   /** Counts the active divisions directly below a code. */
+  /** Counts the cases in the jurisdiction itself whose workflow has not ended. */
+  async countOpenCases(code: string): Promise<number> {
+    const [row] = await this.dataSource.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM hazard_cases WHERE jurisdiction_code = $1 AND NOT (stage = ANY($2))`,
+      [code, [...FINAL_STAGES]],
+    );
+    return row?.count ?? 0;
+  }
+
   countActiveChildren(code: string): Promise<number> {
     return this.dataSource.getRepository(JurisdictionEntity).countBy({ parentCode: code, active: true });
   }
