@@ -8,6 +8,7 @@ export * from './identifiers/credit-code';
 export * from './identifiers/jurisdiction-code';
 export * from './time/china-date';
 export * from './canonical-json';
+export * from './text/storable-text';
 export * from './calendar/calendar-date';
 export * from './calendar/year-schedule';
 export * from './calendar/working-calendar';

@@ -1,7 +1,9 @@
 import {
   checkCreditCode,
+  hasControlCharacter,
   isCaseNumber,
   isJurisdictionCode,
+  isUnstorable,
   type DatePrecision,
   type ListingLevel,
   type PlaceType,
@@ -83,18 +85,6 @@ const MAX_TEXT = 500;
 const MAX_UNIT_NAME = 200;
 const HAZARD_SEPARATOR = /\s*[|｜；;\n]\s*/;
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-/** Tells whether text has a character PostgreSQL cannot store or a ledger should not hold. */
-function hasUnstorableCharacter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    // Tab, line feed and carriage return are kept: hazard lists are split on line breaks.
-    if ((unit < 0x20 && unit !== 0x09 && unit !== 0x0a && unit !== 0x0d) || unit === 0x7f) return true;
-  }
-  return LONE_SURROGATE.test(text);
-}
-
 /** Parses and checks one row; returns the parsed row or every issue found in it. */
 export function parseRow(source: SourceRow, context: RowContext): { row: ParsedRow } | { issues: RowIssue[] } {
   const issues: RowIssue[] = [];
@@ -105,7 +95,8 @@ export function parseRow(source: SourceRow, context: RowContext): { row: ParsedR
   const index = context.index ?? divisionIndex();
 
   for (const [column, text] of Object.entries(source.values) as [ColumnKey, string | undefined][]) {
-    if (text !== undefined && hasUnstorableCharacter(text)) {
+    // Line breaks stay allowed, because hazard lists are split on them.
+    if (text !== undefined && (isUnstorable(text) || hasControlCharacter(text, true))) {
       fail(
         column,
         '含有控制字符或无效的 Unicode 字符（如 NUL）：请删除后重新导入',

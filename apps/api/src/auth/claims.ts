@@ -1,6 +1,11 @@
-import { checkCreditCode, isJurisdictionCode, isRole, type Actor } from '@duban/domain';
-
-import { isUnstorable } from '../validation/request-validation.pipe';
+import {
+  checkCreditCode,
+  hasControlCharacter,
+  isJurisdictionCode,
+  isRole,
+  isUnstorable,
+  type Actor,
+} from '@duban/domain';
 
 /**
  * Claims Duban reads from a bearer token: `sub` (user id), `role`, `jurisdiction` (GB/T 2260 code,
@@ -16,14 +21,6 @@ export interface DubanClaims {
 
 /** Maximum length of a user id, the token's `sub` claim. */
 export const MAX_SUBJECT_LENGTH = 128;
-
-function hasControlCharacter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x20 || unit === 0x7f) return true;
-  }
-  return false;
-}
 
 /** Turns verified claims into the actor recorded on events, or returns the problem with them. */
 export function actorFromClaims(claims: DubanClaims): Actor | string {

@@ -3,10 +3,10 @@ import type { Readable } from 'node:stream';
 import busboy from 'busboy';
 import type { Request } from 'express';
 
+import { isUnstorable } from '@duban/domain';
 import { normalizeMediaType, UploadInspector, type EvidenceStore, type Inspection } from '@duban/evidence';
 
 import type { FieldViolation } from '../problems/request-validation.error';
-import { isUnstorable } from '../validation/request-validation.pipe';
 
 /** Limits on the form fields that come with a file. */
 export const MULTIPART_LIMITS = { fields: 16, fieldSize: 2048, fieldNameSize: 64, parts: 24, files: 1 } as const;

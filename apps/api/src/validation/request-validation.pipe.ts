@@ -2,7 +2,7 @@ import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/c
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 
-import { checkCreditCode, creditCodeCheckCharacter } from '@duban/domain';
+import { checkCreditCode, creditCodeCheckCharacter, isUnstorable } from '@duban/domain';
 
 import { RequestValidationError, type FieldViolation } from '../problems/request-validation.error';
 
@@ -33,12 +33,6 @@ export class RequestValidationPipe implements PipeTransform {
   }
 }
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-/** Tells whether PostgreSQL cannot store the text: it has a NUL character or a lone surrogate. */
-export function isUnstorable(text: string): boolean {
-  return text.includes('\u0000') || LONE_SURROGATE.test(text);
-}
 const MAX_DEPTH = 32;
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
