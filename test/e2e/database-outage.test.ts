@@ -27,8 +27,8 @@ describe('API while PostgreSQL is down', () => {
     await postgres?.destroy();
   });
 
-  function expectDatabaseUnavailable(response: request.Response, what: string): void {
-    expect({ what, status: response.status }).toEqual({ what, status: 503 });
+  function expectDatabaseUnavailable(response: request.Response, endpoint: string): void {
+    expect({ endpoint, status: response.status }).toEqual({ endpoint, status: 503 });
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.headers['retry-after']).toMatch(/^\d+$/);
     expect(response.body.code).toBe('database_unavailable');

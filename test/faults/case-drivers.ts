@@ -67,6 +67,7 @@ function stepsOf(caseNumber: string, cohort: Cohort): Step[] {
     },
   ];
   if (overdue) return steps;
+
   const leader = 'government_leader';
   steps.push(
     {
@@ -106,6 +107,7 @@ function stepsOf(caseNumber: string, cohort: Cohort): Step[] {
     },
   );
   if (cohort === 'rectifying') return steps;
+
   steps.push(
     {
       role: 'unit',
@@ -134,7 +136,7 @@ export function stepCount(cohort: Cohort): number {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Drives cases through the API as their users would, retrying through outages: an answer of 5xx, a lost
+ * Drives cases through the API as their users would, retrying through outages: a 5xx status, a lost
  * response or a 409 after such a retry is checked against the case's timeline, so a command that took effect
  * is never sent twice and one that did not is sent again.
  */

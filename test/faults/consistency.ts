@@ -158,7 +158,7 @@ async function readSnapshot(dataSource: DataSource, caseNumbers: readonly string
   });
 }
 
-/** The `recordCaseEvents` activities of every run of the case's workflow, oldest run first. */
+/** Returns the `recordCaseEvents` activities of every run of the case's workflow, oldest run first. */
 async function recordingsOf(client: Client, caseNumber: string): Promise<Recording[]> {
   const histories: History[] = [];
   let runId: string | undefined;

@@ -149,7 +149,7 @@ describe('case lifecycles under faults', () => {
       expect(drivingDone).toBe(true);
 
       // Escalations keep recording events, so the final check repeats until no recording is in flight and the
-      // audit trail holds every event of every history.
+      // audit trail contains every event of every history.
       const settleUntil = Date.now() + SETTLE_TIMEOUT_MS;
       let final: ConsistencyReport;
       do {

@@ -19,8 +19,8 @@ import type { DeadlineResponse } from './dto/deadline.response';
 
 /**
  * Computes deadlines on the national working-day calendar: the built-in official schedules, with the
- * years administrators loaded in their place. While PostgreSQL is unreachable it keeps answering from
- * the schedules it last read, or the built-in ones.
+ * years administrators loaded in their place. While PostgreSQL is unreachable it computes deadlines
+ * from the schedules it last read, or from the built-in ones.
  */
 @Injectable()
 export class CalendarService {

@@ -57,9 +57,9 @@ describe('unavailableDependency', () => {
   });
 
   it('should name the database for a refusal reported as an AggregateError', () => {
-    const refused = Object.assign(new Error('connect ECONNREFUSED ::1:5432'), { code: 'ECONNREFUSED' });
+    const connectionRefused = Object.assign(new Error('connect ECONNREFUSED ::1:5432'), { code: 'ECONNREFUSED' });
 
-    expect(unavailableDependency(new AggregateError([refused], 'connect failed'))).toBe('database');
+    expect(unavailableDependency(new AggregateError([connectionRefused], 'connect failed'))).toBe('database');
   });
 
   it.each([

@@ -30,7 +30,11 @@ const CLAUSE_NUMBER = /^(?:[A-Z]\.)?\d{1,2}(?:\.\d{1,2}){0,4}(?: ?[a-z]\))?$/;
 
 export const IsClauseNumber = rule('isClauseNumber', (v) => typeof v === 'string' && CLAUSE_NUMBER.test(v));
 
-/** The clauses of a determination: at least one, unless the outcome is not_major. */
+/**
+ * Checks the clauses of a determination: at least one, unless the outcome is not_major.
+ * NOTE: the case command names no edition, so its clauses are checked for form only, not against an
+ * edition's catalogue as validateDeterminationDecision checks a record that names one.
+ */
 export const HasClausesForOutcome =
   (options?: ValidationOptions): PropertyDecorator =>
   (target, propertyName) =>
