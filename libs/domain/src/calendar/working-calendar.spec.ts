@@ -1,3 +1,4 @@
+import { addDays, DateOutOfRangeError } from './calendar-date';
 import { deadlineAfterWorkingDays } from './deadline';
 import { OFFICIAL_SCHEDULES } from './official-schedules.data';
 import { WorkingCalendar } from './working-calendar';
@@ -167,5 +168,61 @@ describe('WorkingCalendar.fromSchedules validation', () => {
     expect(() => WorkingCalendar.fromSchedules([schedule2024, schedule2025])).toThrow(
       'schedules disagree about 2024-12-28: one makes it a day_off, the schedule for 2025 a make_up_working_day',
     );
+  });
+});
+
+/** Counts working days one date at a time with addDays and isWorkingDay, the definition stepWorkingDays must match. */
+function stepOneDayAtATime(calendar: WorkingCalendar, date: string, count: number, direction: 1 | -1): string {
+  let current = date;
+  for (let remaining = count; remaining > 0;) {
+    current = addDays(current, direction);
+    if (calendar.isWorkingDay(current)) remaining -= 1;
+  }
+  return current;
+}
+
+describe('WorkingCalendar.stepWorkingDays', () => {
+  const regional = WorkingCalendar.fromSchedules([TEST_SCHEDULE_2025], { jurisdictionCode: '540102' });
+
+  it.each([
+    // [from, count, direction, expected]
+    ['2025-09-26', 1, 1, '2025-09-28'], // Friday to the make-up Sunday
+    ['2025-09-30', 1, 1, '2025-10-09'], // over the National Day block
+    ['2025-10-09', 1, -1, '2025-09-30'],
+    ['2025-10-09', 0, 1, '2025-10-09'],
+    ['2026-01-01', 1, -1, '2025-12-31'],
+  ] as const)('counts %s + %i working days (direction %i) to %s', (from, count, direction, expected) => {
+    expect(official.stepWorkingDays(from, count, direction)).toBe(expected);
+  });
+
+  it('skips a regional day off', () => {
+    expect(regional.stepWorkingDays('2025-02-28', 1, 1)).toBe('2025-03-04');
+    expect(regional.stepWorkingDays('2025-03-04', 1, -1)).toBe('2025-02-28');
+  });
+
+  it('matches stepping one day at a time', () => {
+    // Start dates 41 days apart from 1960 to 2027, so both sides of 1970 and every weekday are covered.
+    for (let i = 0; i < 600; i++) {
+      const from = addDays('1960-01-01', i * 41);
+      const count = (i * 13) % 400;
+      const direction = i % 2 === 0 ? 1 : -1;
+      for (const calendar of [official, regional]) {
+        expect(calendar.stepWorkingDays(from, count, direction)).toBe(
+          stepOneDayAtATime(calendar, from, count, direction),
+        );
+      }
+    }
+  });
+
+  it('rejects counts past the supported dates', () => {
+    expect(() => official.stepWorkingDays('9999-12-30', 2, 1)).toThrow(DateOutOfRangeError);
+    expect(() => official.stepWorkingDays('1900-01-02', 5, -1)).toThrow(
+      '5 working days before 1900-01-02 fall outside the supported dates 1900-01-01 to 9999-12-31',
+    );
+  });
+
+  it('names an invalid date or count', () => {
+    expect(() => official.stepWorkingDays('2025-02-29', 1, 1)).toThrow('date must be a real calendar date');
+    expect(() => official.stepWorkingDays('2025-02-28', 1.5, 1)).toThrow('count must be a whole number');
   });
 });

@@ -10,15 +10,6 @@ function atNineInChina(date: string): number {
   return Date.parse(`${date}T00:00:00Z`) - CHINA_UTC_OFFSET_MS + NOTIFY_HOUR_MS;
 }
 
-function stepWorkingDays(calendar: WorkingCalendar, date: string, count: number, direction: 1 | -1): string {
-  let current = date;
-  for (let remaining = count; remaining > 0;) {
-    current = addDays(current, direction);
-    if (calendar.isWorkingDay(current)) remaining -= 1;
-  }
-  return current;
-}
-
 /** Adds whole months to a date, clamping to the last day of a shorter month (2025-01-31 + 1 → 2025-02-28). */
 export function addMonths(date: string, months: number): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
@@ -46,7 +37,7 @@ export function instantBefore(
     case 'hours':
       return deadlineAt - offset.amount * 3_600_000;
     case 'working_days':
-      return atNineInChina(stepWorkingDays(calendar, deadlineDate, offset.amount, -1));
+      return atNineInChina(calendar.stepWorkingDays(deadlineDate, offset.amount, -1));
     case 'calendar_days':
       return atNineInChina(addDays(deadlineDate, -offset.amount));
     case 'months':
@@ -66,7 +57,7 @@ export function instantAfter(calendar: WorkingCalendar, referenceAt: number, off
     case 'hours':
       return referenceAt + offset.amount * 3_600_000;
     case 'working_days':
-      return atNineInChina(stepWorkingDays(calendar, referenceDate, offset.amount, 1));
+      return atNineInChina(calendar.stepWorkingDays(referenceDate, offset.amount, 1));
     case 'calendar_days':
       return atNineInChina(addDays(referenceDate, offset.amount));
     case 'months':
