@@ -289,6 +289,34 @@ describe('administration of jurisdictions, units and users', () => {
     expect(reactivated.status).toBe(200);
   });
 
+  it('rejects tokens whose role or scope differ from the stored user', async () => {
+    const admin = as(apps.api, ...ADMIN);
+    const id = `inspector-${randomUUID()}`;
+    await admin.post('/admin/users').send({ id, displayName: '孙七', role: 'inspector', jurisdictionCode: '430102' });
+    const inspectorToken = `Bearer ${tokenFor('inspector', '430102', id)}`;
+    const leaderToken = `Bearer ${tokenFor('brigade_leader', '430102', id)}`;
+    const wideToken = `Bearer ${tokenFor('inspector', '430000', id)}`;
+
+    const asStored = await client(apps.api, inspectorToken).get('/cases');
+    const otherRole = await client(apps.api, leaderToken).get('/cases');
+    const otherJurisdiction = await client(apps.api, wideToken).get('/cases');
+    await admin.patch(`/admin/users/${id}`).send({ role: 'brigade_leader' });
+    const oldRole = await client(apps.api, inspectorToken).get('/cases');
+    const newRole = await client(apps.api, leaderToken).get('/cases');
+
+    expect(asStored.status).toBe(200);
+    expect(otherRole.status).toBe(401);
+    expect(otherRole.body.code).toBe('unauthorized');
+    expect(otherRole.body.detail).toContain(
+      `the token's role claim brigade_leader differs from the role inspector stored for user ${id}`,
+    );
+    expect(otherRole.headers['www-authenticate']).toBe('Bearer');
+    expect(otherJurisdiction.status).toBe(401);
+    expect(otherJurisdiction.body.detail).toContain("the token's jurisdiction claim 430000 differs");
+    expect(oldRole.status).toBe(401);
+    expect(newRole.status).toBe(200);
+  });
+
   it('rejects null in PATCH bodies naming the field', async () => {
     const admin = as(apps.api, ...ADMIN);
     const creditCode = newCreditCode();

@@ -6,7 +6,7 @@ import type { Actor } from '@duban/domain';
 import { DirectoryRepository } from '@duban/persistence';
 
 import { ApiProblem } from '../problems/problem';
-import { actorFromClaims } from './claims';
+import { actorFromClaims, claimMismatch } from './claims';
 import { TokenVerifier } from './token-verifier';
 
 const PUBLIC_KEY = 'duban:public';
@@ -20,8 +20,9 @@ export interface AuthenticatedRequest extends Request {
 
 /**
  * Requires a valid bearer token on every route not marked @Public(), and puts its actor on the request.
- * A token whose `sub` names a user an administrator marked inactive is rejected. A `sub` with no stored
- * user passes, so tokens from an identity provider work before their users are entered.
+ * When the token's `sub` names a stored user, the user must be active and the token's role, jurisdiction
+ * and unit must equal the stored ones. A `sub` with no stored user passes, so tokens from an identity
+ * provider work before their users are entered.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -49,12 +50,18 @@ export class AuthGuard implements CanActivate {
     const actor = actorFromClaims(claims);
     if (typeof actor === 'string')
       throw unauthorized(`令牌声明无效：${actor}`, `The token's claims are invalid: ${actor}`);
-    // NOTE: only the active flag of a stored user is checked. Its role and scope come from the token's
-    // claims, even where an administrator has stored a different role or scope for the user.
-    if (await this.directory.isUserInactive(actor.id)) {
+    const stored = await this.directory.findUserAccess(actor.id);
+    if (stored?.active === false) {
       throw unauthorized(
         `用户 ${actor.id} 已停用，请联系系统管理员`,
         `User ${actor.id} is inactive; ask an administrator to reactivate it`,
+      );
+    }
+    const mismatch = stored && claimMismatch(actor, stored);
+    if (mismatch) {
+      throw unauthorized(
+        `令牌中的角色或辖区与用户目录不一致（${mismatch}），请重新登录获取新令牌`,
+        `The token does not match the user directory: ${mismatch}. Sign in again to get a new token`,
       );
     }
     request.actor = actor;

@@ -1,4 +1,4 @@
-import { actorFromClaims, MAX_SUBJECT_LENGTH } from './claims';
+import { actorFromClaims, claimMismatch, MAX_SUBJECT_LENGTH } from './claims';
 
 const INSPECTOR = { role: 'inspector', jurisdiction: '430102' };
 
@@ -30,5 +30,35 @@ describe('actorFromClaims', () => {
     const result = actorFromClaims({ ...INSPECTOR, sub: 'user-𠀀' });
 
     expect(typeof result).toBe('object');
+  });
+});
+
+describe('claimMismatch', () => {
+  const inspector = { kind: 'user' as const, id: 'inspector-7', role: 'inspector', jurisdictionCode: '430102' };
+  const stored = { role: 'inspector', jurisdictionCode: '430102', unitCreditCode: null };
+
+  it('accepts claims equal to the stored user', () => {
+    expect(claimMismatch(inspector, stored)).toBeUndefined();
+  });
+
+  it('names a different role', () => {
+    expect(claimMismatch({ ...inspector, role: 'brigade_leader' }, stored)).toBe(
+      "the token's role claim brigade_leader differs from the role inspector stored for user inspector-7",
+    );
+  });
+
+  it('names a different jurisdiction', () => {
+    expect(claimMismatch({ ...inspector, jurisdictionCode: '430000' }, stored)).toBe(
+      "the token's jurisdiction claim 430000 differs from the jurisdiction 430102 stored for user inspector-7",
+    );
+  });
+
+  it('names a different unit', () => {
+    const unit = { kind: 'user' as const, id: 'unit-1', role: 'unit', unitCreditCode: '91430102MA4L0000X1' };
+    const storedUnit = { role: 'unit', jurisdictionCode: null, unitCreditCode: '91430102MA4L0000Y2' };
+
+    expect(claimMismatch(unit, storedUnit)).toBe(
+      "the token's unit claim 91430102MA4L0000X1 differs from the unit 91430102MA4L0000Y2 stored for user unit-1",
+    );
   });
 });

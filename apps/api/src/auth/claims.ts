@@ -40,3 +40,28 @@ export function actorFromClaims(claims: DubanClaims): Actor | string {
   }
   return { kind: 'user', id: claims.sub, role: claims.role, jurisdictionCode: claims.jurisdiction };
 }
+
+/** The role and scope an administrator stored for a user. */
+export interface StoredAccess {
+  readonly role: string;
+  readonly jurisdictionCode: string | null;
+  readonly unitCreditCode: string | null;
+}
+
+/**
+ * Returns the first claim of a token that differs from the role or scope stored for its user, or undefined
+ * when they agree. A user's tokens may do only what the directory allows, so a role changed by an
+ * administrator takes effect before old tokens expire.
+ */
+export function claimMismatch(actor: Actor, stored: StoredAccess): string | undefined {
+  if (actor.role !== stored.role) {
+    return `the token's role claim ${actor.role ?? ''} differs from the role ${stored.role} stored for user ${actor.id}`;
+  }
+  if ((actor.jurisdictionCode ?? null) !== stored.jurisdictionCode) {
+    return `the token's jurisdiction claim ${actor.jurisdictionCode ?? '(none)'} differs from the jurisdiction ${stored.jurisdictionCode ?? '(none)'} stored for user ${actor.id}`;
+  }
+  if ((actor.unitCreditCode ?? null) !== stored.unitCreditCode) {
+    return `the token's unit claim ${actor.unitCreditCode ?? '(none)'} differs from the unit ${stored.unitCreditCode ?? '(none)'} stored for user ${actor.id}`;
+  }
+  return undefined;
+}

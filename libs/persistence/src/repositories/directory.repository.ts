@@ -42,6 +42,9 @@ export type NewUser = Pick<
 >;
 
 /** Jurisdictions, units and users that administrators maintain, and the user check on every request. */
+/** The fields of a stored user that decide what its tokens may do. */
+export type UserAccess = Pick<UserEntity, 'role' | 'jurisdictionCode' | 'unitCreditCode' | 'active'>;
+
 export class DirectoryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -178,10 +181,14 @@ export class DirectoryRepository {
     return this.findUser(id);
   }
 
-  /** Returns true only for a stored user marked inactive; an id with no row is not inactive. */
-  async isUserInactive(id: string): Promise<boolean> {
-    const rows = await this.dataSource.query<{ active: boolean }[]>('SELECT active FROM users WHERE id = $1', [id]);
-    return rows[0]?.active === false;
+  /** Returns the stored role, scope and active flag of a user, or undefined when no user has the id. */
+  async findUserAccess(id: string): Promise<UserAccess | undefined> {
+    const rows = await this.dataSource.query<UserAccess[]>(
+      `SELECT role, jurisdiction_code AS "jurisdictionCode", unit_credit_code AS "unitCreditCode", active
+         FROM users WHERE id = $1`,
+      [id],
+    );
+    return rows[0];
   }
 }
 
