@@ -3,6 +3,7 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  currentUpdateInfo,
   patched,
   proxyActivities,
   proxyLocalActivities,
@@ -38,11 +39,14 @@ import {
   CONTINUE_AS_NEW_HISTORY_LENGTH,
   executeCommandUpdate,
   getCaseViewQuery,
+  KEYED_COMMAND_RESULTS_KEPT,
+  KEYED_COMMAND_UPDATE_PREFIX,
   PROJECTION_ACTIVITY_OPTIONS,
   type CaseActivities,
   type CommandRejectionDetails,
   type EventSummary,
   type ExecuteCommandArgs,
+  type ExecuteCommandResult,
   type HazardCaseInput,
 } from '@duban/temporal/contracts';
 
@@ -60,6 +64,8 @@ const RECENT_EVENTS_KEPT = 50;
 export async function hazardCase(input: HazardCaseInput): Promise<CaseState> {
   let state: CaseState | undefined = input.resume?.state;
   let recentEvents: EventSummary[] = [...(input.resume?.recentEvents ?? [])];
+  // Temporal drops a repeated update id only within one run, so results of keyed commands are carried over.
+  const keyedResults = new Map<string, ExecuteCommandResult>(Object.entries(input.resume?.keyedCommandResults ?? {}));
   let calendar: WorkingCalendar | undefined;
   let pendingSchedules: readonly YearSchedule[] | undefined;
   let changed = false;
@@ -149,10 +155,23 @@ export async function hazardCase(input: HazardCaseInput): Promise<CaseState> {
     },
   );
 
+  /** Returns the result an earlier run gave to a command sent with the same idempotency key, if any. */
+  const earlierResult = (updateId: string | undefined): ExecuteCommandResult | undefined =>
+    updateId === undefined ? undefined : keyedResults.get(updateId);
+  const keepResult = (updateId: string | undefined, result: ExecuteCommandResult): void => {
+    if (updateId === undefined || !updateId.startsWith(KEYED_COMMAND_UPDATE_PREFIX)) return;
+    keyedResults.set(updateId, result);
+    const oldest = keyedResults.keys().next();
+    if (keyedResults.size > KEYED_COMMAND_RESULTS_KEPT && !oldest.done) keyedResults.delete(oldest.value);
+  };
+
   setHandler(
     executeCommandUpdate,
-    async ({ command, actor }) =>
-      withLock(async () => {
+    async ({ command, actor }) => {
+      const updateId = currentUpdateInfo()?.id;
+      const earlier = earlierResult(updateId);
+      if (earlier) return earlier;
+      return withLock(async () => {
         const current = await started();
         const transition = rejectAsFailure(() =>
           applyCommand(current, command, actor, { now: Date.now(), calendar: calendarOrFail(), supersedeEscalations }),
@@ -169,12 +188,15 @@ export async function hazardCase(input: HazardCaseInput): Promise<CaseState> {
         }
         const sequences = await record(transition.events, next, actor);
         const after = state as CaseState;
-        return { sequences, stage: after.stage, lastSequence: after.lastSequence };
-      }),
+        const result = { sequences, stage: after.stage, lastSequence: after.lastSequence };
+        keepResult(updateId, result);
+        return result;
+      });
+    },
     {
       validator: ({ command, actor }: ExecuteCommandArgs) => {
         // Checked again under the lock; rejecting here keeps an invalid command out of history.
-        if (!state || !calendar) return;
+        if (!state || !calendar || earlierResult(currentUpdateInfo()?.id)) return;
         rejectAsFailure(() =>
           applyCommand(state as CaseState, command, actor, {
             now: Date.now(),
@@ -260,7 +282,10 @@ export async function hazardCase(input: HazardCaseInput): Promise<CaseState> {
       workflowInfo().continueAsNewSuggested
     ) {
       await condition(allHandlersFinished);
-      await continueAsNew<typeof hazardCase>({ ...input, resume: { state: current, recentEvents } });
+      await continueAsNew<typeof hazardCase>({
+        ...input,
+        resume: { state: current, recentEvents, keyedCommandResults: Object.fromEntries(keyedResults) },
+      });
     }
     changed = false;
     if (wake !== undefined && wake !== timerTarget) {

@@ -1,7 +1,12 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 
 import { MAX_CASE_STATE_BYTES, OFFICIAL_SCHEDULES, type YearSchedule } from '@duban/domain';
-import { calendarUpdatedSignal } from '@duban/temporal';
+import {
+  calendarUpdatedSignal,
+  executeCommandUpdate,
+  KEYED_COMMAND_UPDATE_PREFIX,
+  type ExecuteCommandArgs,
+} from '@duban/temporal';
 
 import { createTimeSkippingEnvironment } from '../support/temporal-test-env';
 import { ACTORS, CaseHarness, COUNTY, PLAN } from './case-harness';
@@ -378,6 +383,46 @@ describe('hazardCase working calendar', () => {
       expect(before).toMatchObject({ due: '2027-01-06', provisional: true });
       expect(after).toMatchObject({ due: '2027-01-07', provisional: false });
       expect(c.eventTypes()).toContain('calendar_updated');
+    });
+  });
+});
+
+describe('hazardCase idempotency keys', () => {
+  let env: TestWorkflowEnvironment;
+
+  beforeAll(async () => {
+    env = await createTimeSkippingEnvironment();
+  });
+
+  afterAll(async () => {
+    await env?.teardown();
+  });
+
+  it('returns the first result after continue-as-new', async () => {
+    await CaseHarness.run(env, { continueAsNewAfter: 10 }, async (c) => {
+      const updateId = `${KEYED_COMMAND_UPDATE_PREFIX}${'a'.repeat(64)}`;
+      const args: [ExecuteCommandArgs] = [
+        { command: { type: 'start_determination', payload: {} }, actor: ACTORS.inspector },
+      ];
+
+      const first = await c.handle.executeUpdate(executeCommandUpdate, { args, updateId });
+      const firstRun = (await c.handle.describe()).runId;
+      await c.send(ACTORS.brigadeLeader, 'record_determination', {
+        outcome: 'major',
+        decidedOn: await c.today(),
+        participants: ['张三', '李四', '王五'],
+        clauses: ['6.3'],
+      });
+      const laterRun = (await c.handle.describe()).runId;
+      const repeated = await c.handle.executeUpdate(executeCommandUpdate, { args, updateId });
+      const unkeyed = await c.rejected(ACTORS.inspector, 'start_determination', {});
+
+      expect(laterRun).not.toBe(firstRun);
+      expect(repeated).toEqual(first);
+      expect(first.stage).toBe('determination');
+      expect(c.eventTypes()).toEqual(['case_opened', 'determination_started', 'determination_recorded']);
+      expect((await c.state()).lastSequence).toBe(first.lastSequence + 1);
+      expect(unkeyed.code).toBe('wrong_stage');
     });
   });
 });

@@ -6,7 +6,12 @@ import { ApplicationFailure } from '@temporalio/common';
 
 import { canonicalJson, COMMAND_ROLES, type Actor, type CaseCommand } from '@duban/domain';
 import { CaseQueryRepository, IdempotencyKeyRepository } from '@duban/persistence';
-import { COMMAND_REJECTED, executeCommandUpdate, type CommandRejectionDetails } from '@duban/temporal';
+import {
+  COMMAND_REJECTED,
+  executeCommandUpdate,
+  KEYED_COMMAND_UPDATE_PREFIX,
+  type CommandRejectionDetails,
+} from '@duban/temporal';
 
 import { TEMPORAL_CLIENT } from '../api.config';
 import { visibleCase } from '../cases/case-access';
@@ -83,9 +88,8 @@ export class CaseCommandsService {
 
   /**
    * Records the key with a hash of the request and returns the update id for it, or rejects a key
-   * already used for a different request.
-   * NOTE: Temporal drops repeated update ids only within one workflow run, so a repeat sent after the
-   * case continued as new is recorded again.
+   * already used for a different request. The workflow returns the first result to a repeat of one of
+   * its latest keyed commands, in the same run and after continue-as-new.
    */
   private async claimKey(actor: Actor, key: string, caseNumber: string, command: CaseCommand): Promise<string> {
     const scoped = scopedIdempotencyKey(actor, key);
@@ -97,7 +101,7 @@ export class CaseCommandsService {
         en: `Idempotency-Key ${key} was used for a different request (case ${stored.caseNumber}); send a new key for a new request`,
       });
     }
-    return `command:${createHash('sha256').update(scoped).digest('hex')}`;
+    return `${KEYED_COMMAND_UPDATE_PREFIX}${createHash('sha256').update(scoped).digest('hex')}`;
   }
 
   private toProblem(error: unknown, caseNumber: string, command: CaseCommand): unknown {

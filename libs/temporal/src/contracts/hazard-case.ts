@@ -37,7 +37,15 @@ export interface HazardCaseInput {
   /** History length past which the run continues as new; tests set it low. Defaults to CONTINUE_AS_NEW_HISTORY_LENGTH. */
   readonly continueAsNewAfter?: number;
   /** Set when a run continues as new: the state to carry on from. */
-  readonly resume?: { readonly state: CaseState; readonly recentEvents: readonly EventSummary[] };
+  readonly resume?: {
+    readonly state: CaseState;
+    readonly recentEvents: readonly EventSummary[];
+    /**
+     * Results of the latest commands sent with an idempotency key, by update id, so that a repeat sent
+     * after the run continued as new gets the first result instead of running again.
+     */
+    readonly keyedCommandResults?: Readonly<Record<string, ExecuteCommandResult>>;
+  };
 }
 
 export interface ConfirmOpenedArgs {
@@ -85,6 +93,15 @@ export interface ExecuteCommandResult {
   readonly stage: CaseStage;
   readonly lastSequence: number;
 }
+
+/**
+ * Prefix of the update id of a command sent with an idempotency key. The workflow keeps the results of
+ * such commands across continue-as-new, up to KEYED_COMMAND_RESULTS_KEPT of them.
+ */
+export const KEYED_COMMAND_UPDATE_PREFIX = 'command:';
+
+/** Number of keyed command results a case keeps for repeats; the oldest is dropped first. */
+export const KEYED_COMMAND_RESULTS_KEPT = 200;
 
 /** Every lifecycle command; returns after its events are in the read model. */
 export const executeCommandUpdate = defineUpdate<ExecuteCommandResult, [ExecuteCommandArgs]>('executeCommand');
