@@ -1,3 +1,6 @@
+import { connect, type AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -117,6 +120,57 @@ describe('cases API over a running worker', () => {
     expect(malformed.body.code).toBe('malformed_json');
     expect(array.status).toBe(400);
     expect(array.body.errors).toEqual([{ field: '(body)', message: '请求体必须是 JSON 对象' }]);
+  });
+
+  it('rejects a body that is not valid UTF-8', async () => {
+    const caseNumber = uniqueCaseNumber();
+    const [before, after] = JSON.stringify({ ...openingBody(caseNumber), address: 'ADDRESS' }).split('ADDRESS');
+    // 0xC3 starts a two-byte sequence, and 0x28 cannot continue one.
+    const invalid = Buffer.concat([Buffer.from(before ?? ''), Buffer.from([0xc3, 0x28]), Buffer.from(after ?? '')]);
+
+    const response = await as(INSPECTOR)
+      .post('/cases')
+      .set('Content-Type', 'application/json')
+      .set('Accept-Language', 'en')
+      // superagent would send a Buffer as a JSON object, so the serializer hands over the bytes unchanged.
+      .serialize(() => invalid as unknown as string)
+      .send(invalid);
+    const stored = await as(INSPECTOR).get(`/cases/${caseNumber}`);
+
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('malformed_json');
+    expect(response.body.detail).toBe(
+      'The body contains bytes that are not valid UTF-8; send the JSON encoded as UTF-8',
+    );
+    expect(stored.status).toBe(404);
+  });
+
+  it('returns a 431 problem for oversized headers', async () => {
+    const server = apps.api.getHttpServer() as Server;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write(`GET /cases HTTP/1.1\r\nHost: localhost\r\nX-Padding: ${'x'.repeat(20_000)}\r\n\r\n`);
+      });
+      let received = '';
+      socket.on('data', (chunk) => (received += chunk.toString('utf8')));
+      socket.on('end', () => resolve(received));
+      socket.on('error', reject);
+    });
+    const [head, body] = reply.split('\r\n\r\n');
+
+    expect(head).toMatch(/^HTTP\/1\.1 431 Request Header Fields Too Large/);
+    expect(head).toContain('Content-Type: application/problem+json');
+    expect(JSON.parse(body ?? '')).toEqual({
+      type: 'urn:duban:problem:headers-too-large',
+      title: 'Request headers too large',
+      status: 431,
+      detail:
+        '请求头超过 16 KiB 上限，请减少或缩短请求头 (The request headers exceed the limit of 16 KiB; send fewer or shorter headers)',
+      code: 'headers_too_large',
+    });
   });
 
   it('rejects a body that is not JSON with 415', async () => {

@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+
 import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -5,12 +7,21 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 
 import type { ApiConfig } from './api.config';
 import { ApiModule } from './api.module';
-import { ProblemFilter } from './problems/problem.filter';
+import { replyToClientErrors } from './problems/client-error';
+import { INVALID_UTF8_BODY, ProblemFilter } from './problems/problem.filter';
 import { JsonContentTypeInterceptor } from './validation/json-content-type.interceptor';
 import { RequestValidationPipe } from './validation/request-validation.pipe';
 
 /** Largest JSON body the API accepts; bigger bodies get 413. */
 export const JSON_BODY_LIMIT = '256kb';
+
+/**
+ * Rejects a JSON body with bytes that are not valid UTF-8, which the parser would otherwise store as
+ * U+FFFD replacement characters.
+ */
+function requireUtf8(_request: unknown, _response: unknown, body: Buffer): void {
+  if (!isUtf8(body)) throw Object.assign(new Error('the body is not valid UTF-8'), { type: INVALID_UTF8_BODY });
+}
 
 /** Builds the API application (not yet listening), as main.ts and the tests use it. */
 export async function createApiApp(
@@ -25,11 +36,13 @@ export async function createApiApp(
     limit: JSON_BODY_LIMIT,
     strict: false,
     type: ['application/json', 'application/*+json'],
+    verify: requireUtf8,
   });
   app.useGlobalInterceptors(new JsonContentTypeInterceptor(app.get(Reflector)));
   app.useGlobalPipes(new RequestValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
+  replyToClientErrors(app.getHttpServer());
 
   const document = SwaggerModule.createDocument(
     app,

@@ -105,6 +105,9 @@ function renderViolations(violations: readonly FieldViolation[], language: Langu
   }));
 }
 
+/** Error type the JSON body parser's verify step raises for a body that is not valid UTF-8. */
+export const INVALID_UTF8_BODY = 'entity.utf8.invalid';
+
 function fromBodyParser(exception: unknown, language: Language): { code: ProblemCode; detail: string } | undefined {
   const type = (exception as { type?: unknown } | null)?.type;
   if (type === 'entity.parse.failed') {
@@ -112,6 +115,13 @@ function fromBodyParser(exception: unknown, language: Language): { code: Problem
       language === 'zh'
         ? '请求体无法解析为 JSON，请检查括号、引号和逗号'
         : 'The body could not be parsed as JSON; check brackets, quotes and commas';
+    return { code: 'malformed_json', detail };
+  }
+  if (type === INVALID_UTF8_BODY) {
+    const detail =
+      language === 'zh'
+        ? '请求体含有无效的 UTF-8 字节，请以 UTF-8 编码发送 JSON'
+        : 'The body contains bytes that are not valid UTF-8; send the JSON encoded as UTF-8';
     return { code: 'malformed_json', detail };
   }
   if (type === 'entity.too.large') {

@@ -12,8 +12,10 @@ export const PROBLEM_CODES = {
   method_not_allowed: { status: 405, zh: '不支持该请求方法', en: 'Method not allowed' },
   case_number_taken: { status: 409, zh: '案件编号已被占用', en: 'Case number already in use' },
   command_rejected: { status: 409, zh: '命令不适用于案件当前状态', en: 'Command does not fit the case' },
+  request_timeout: { status: 408, zh: '请求超时', en: 'Request timed out' },
   payload_too_large: { status: 413, zh: '请求体过大', en: 'Request body too large' },
   unsupported_media_type: { status: 415, zh: '不支持的内容类型', en: 'Unsupported media type' },
+  headers_too_large: { status: 431, zh: '请求头过大', en: 'Request headers too large' },
   invalid_command: { status: 422, zh: '命令内容不符合规则', en: 'Command breaks a rule' },
   idempotency_key_reused: {
     status: 422,
