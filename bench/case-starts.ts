@@ -69,10 +69,31 @@ function progressPrinter(intervalMs = 10_000): (message: string, force?: boolean
   };
 }
 
+/** Case rows written so far, for pacing starts to the rate the worker records them. */
+export interface StartPacing {
+  readonly db: PgClient;
+  /** Case number prefix of the cases being started. */
+  readonly prefix: string;
+  /** Most cases started but without a read-model row yet; a start waits while more are pending. */
+  readonly maxPending: number;
+}
+
+async function countCaseRows(db: PgClient, prefix: string): Promise<number> {
+  const { rows } = await db.query<{ count: string }>('SELECT count(*) FROM hazard_cases WHERE case_number LIKE $1', [
+    `${prefix}%`,
+  ]);
+  return Number(rows[0]?.count ?? 0);
+}
+
 /**
  * Starts `count` case workflows with the Temporal client, `concurrency` start calls at a time,
  * printing a progress line every 10 s. Returns once every start call has returned; the workflows'
  * first tasks and projections may still be running (see waitForCaseRows).
+ *
+ * With `pacing`, a start waits while more than `maxPending` started cases have no row yet. Without it,
+ * starts outrun the worker and pile up tens of thousands of workflow tasks on the server. Under such a
+ * backlog, at about 93,000 cases, the in-memory dev server timed out calls and then reported its
+ * default namespace missing.
  */
 export async function startCaseWorkflows(
   client: Client,
@@ -80,11 +101,27 @@ export async function startCaseWorkflows(
   count: number,
   concurrency: number,
   inputFor: (index: number) => HazardCaseInput,
+  pacing?: StartPacing,
 ): Promise<number[]> {
   const print = progressPrinter();
   const started = performance.now();
   let done = 0;
+  let written = 0;
+  let counting: Promise<void> | undefined;
+  // Concurrent waiters share one count query at a time.
+  const refreshWritten = (paced: StartPacing): Promise<void> =>
+    (counting ??= countCaseRows(paced.db, paced.prefix)
+      .then((rows) => {
+        written = rows;
+      })
+      .finally(() => {
+        counting = undefined;
+      }));
   const latencies = await runConcurrently(count, concurrency, async (index) => {
+    while (pacing && index - written > pacing.maxPending) {
+      await refreshWritten(pacing);
+      if (index - written > pacing.maxPending) await new Promise((resolve) => setTimeout(resolve, 500));
+    }
     const input = inputFor(index);
     await client.workflow.start(HAZARD_CASE_WORKFLOW_TYPE, {
       workflowId: input.opening.caseNumber,
@@ -93,7 +130,8 @@ export async function startCaseWorkflows(
     });
     done++;
     const rate = done / ((performance.now() - started) / 1000);
-    print(`started ${done} / ${count} case workflows (${rate.toFixed(1)}/s)`, done === count);
+    const rows = pacing ? `, ${written} rows written` : '';
+    print(`started ${done} / ${count} case workflows (${rate.toFixed(1)}/s${rows})`, done === count);
   });
   return latencies;
 }
@@ -107,10 +145,7 @@ export async function waitForCaseRows(db: PgClient, prefix: string, count: numbe
   let last = -1;
   let grewAt = Date.now();
   for (;;) {
-    const { rows } = await db.query<{ count: string }>('SELECT count(*) FROM hazard_cases WHERE case_number LIKE $1', [
-      `${prefix}%`,
-    ]);
-    const rowsWritten = Number(rows[0]?.count ?? 0);
+    const rowsWritten = await countCaseRows(db, prefix);
     if (rowsWritten !== last) {
       last = rowsWritten;
       grewAt = Date.now();
