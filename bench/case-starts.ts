@@ -69,12 +69,12 @@ function progressPrinter(intervalMs = 10_000): (message: string, force?: boolean
   };
 }
 
-/** Case rows written so far, for pacing starts to the rate the worker records them. */
+/** Settings that pace case starts to the rate the worker writes their read-model rows. */
 export interface StartPacing {
   readonly db: PgClient;
   /** Case number prefix of the cases being started. */
   readonly prefix: string;
-  /** Most cases started but without a read-model row yet; a start waits while more are pending. */
+  /** Maximum number of started cases without a read-model row; a start waits while more are pending. */
   readonly maxPending: number;
 }
 

@@ -31,7 +31,7 @@ import { listedCaseInput, startCaseWorkflows, waitForCaseRows } from './case-sta
 
 const COUNTIES = ['350102', '350103', '350104', '350105', '350111', '350121', '350122', '350123', '350124', '350125'];
 const START_CONCURRENCY = 16;
-/** Most started cases without a read-model row; further starts wait, so the server's task backlog stays small. */
+/** Maximum number of started cases without a read-model row, so the server's task backlog stays small. */
 const MAX_PENDING_STARTS = 2000;
 
 async function timeEach(requests: number, task: () => Promise<void>): Promise<number[]> {
