@@ -50,7 +50,7 @@ async function seed(stack: BenchStack, db: PgClient, count: number): Promise<voi
   await db.query(
     `INSERT INTO hazard_cases (case_number, stage, jurisdiction_code, place_type, address, unit_name, unit_credit_code,
        discovered_on, discovery_source, hazard_items, opening_hash, opened_at, last_sequence, updated_at, state,
-       listing_level, deadline, deadline_at, overdue, imported)
+       listing_level, deadline, deadline_at, overdue, imported, ended_on)
      SELECT n.case_number, n.stage, ($3::text[])[1 + i % 10], t.place_type, '福州市某某路 ' || i || ' 号',
             '某某单位 ' || i, t.unit_credit_code, DATE '2024-01-01' + (i % 700), t.discovery_source, t.hazard_items,
             t.opening_hash, TIMESTAMPTZ '2024-01-01' + (i || ' minutes')::interval, t.last_sequence, now(),
@@ -59,7 +59,8 @@ async function seed(stack: BenchStack, db: PgClient, count: number): Promise<voi
               '{caseNumber}', to_jsonb(n.case_number)), '{opening,caseNumber}', to_jsonb(n.case_number)),
               '{stage}', to_jsonb(n.stage)),
             t.listing_level, DATE '2025-01-01' + (i % 800),
-            TIMESTAMPTZ '2025-01-01' + (i % 800 || ' days')::interval, i % 5 = 0, t.imported
+            TIMESTAMPTZ '2025-01-01' + (i % 800 || ' days')::interval, i % 5 = 0, t.imported,
+            CASE WHEN n.stage = 'closed' THEN ($5::timestamptz AT TIME ZONE 'Asia/Shanghai')::date END
        FROM generate_series(1, $1) AS i
       CROSS JOIN LATERAL (
         SELECT 'EXP-' || lpad(i::text, 7, '0') AS case_number,
@@ -72,7 +73,7 @@ async function seed(stack: BenchStack, db: PgClient, count: number): Promise<voi
 
 /** Builds the plain query that selects the rows a list covers, as the API selects them but in one query. */
 function baselineQuery(list: (typeof LISTS)[number], to: string): { text: string; values: string[] } {
-  const endedOn = `((COALESCE(c.state->>'closedAt', c.state->>'delistedAt', c.state->'withdrawal'->>'at'))::timestamptz AT TIME ZONE 'Asia/Shanghai')::date`;
+  const endedOn = 'c.ended_on';
   const active =
     list === 'results'
       ? `${endedOn} BETWEEN $2::date AND $3::date`

@@ -5,6 +5,7 @@ import { IndexPublishedExposures1764846000000 } from './1764846000000-IndexPubli
 import { AddCalendarYearsAndPolicies1764849600000 } from './1764849600000-AddCalendarYearsAndPolicies';
 import { AddJurisdictionsUnitsUsers1764853200000 } from './1764853200000-AddJurisdictionsUnitsUsers';
 import { AddClockEscalationInterviewExposureTables1764856800000 } from './1764856800000-AddClockEscalationInterviewExposureTables';
+import { AddCaseEndedOn1764860400000 } from './1764860400000-AddCaseEndedOn';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AddCalendarYearsAndPolicies1764849600000,
   AddJurisdictionsUnitsUsers1764853200000,
   AddClockEscalationInterviewExposureTables1764856800000,
+  AddCaseEndedOn1764860400000,
 ];

@@ -105,6 +105,26 @@ describe('case projection on PostgreSQL', () => {
     expect(row.state.clocks.handling_opinion?.due).toBe('2025-10-17');
   });
 
+  it('stores the China date the rectification ended', async () => {
+    const caseNumber = uniqueCaseNumber('P');
+    const { event, snapshot } = openedEvent(openingFor(caseNumber));
+    const closing: CaseEvent = { ...event, sequence: 2, type: 'case_withdrawn', notifications: [] };
+
+    await projection.recordEvents([event], snapshot);
+    const open = await dataSource.getRepository(HazardCaseEntity).findOneByOrFail({ caseNumber });
+    // 16:30 UTC on 31 October is 00:30 on 1 November in China.
+    await projection.recordEvents([closing], {
+      ...snapshot,
+      stage: 'withdrawn',
+      withdrawal: { at: '2025-10-31T16:30:00.000Z', reason: '误报' },
+      lastSequence: 2,
+    });
+    const ended = await dataSource.getRepository(HazardCaseEntity).findOneByOrFail({ caseNumber });
+
+    expect(open.endedOn).toBeNull();
+    expect(ended.endedOn).toBe('2025-11-01');
+  });
+
   it('chains every audit entry to the one before it', async () => {
     for (let i = 0; i < 3; i++) {
       const { event, snapshot } = openedEvent(openingFor(uniqueCaseNumber('C')));

@@ -29,9 +29,9 @@ export const REPORT_BATCH_SIZE = 500;
 
 /**
  * China date a case's rectification ended: its closure (销案), else its delisting, else its
- * withdrawal. SQL over the `state` column, shared by the exports and the statistics.
+ * withdrawal. The projection stores it in an indexed column, which the exports and the statistics share.
  */
-export const ENDED_ON_SQL = `((COALESCE(c.state->>'closedAt', c.state->>'delistedAt', c.state->'withdrawal'->>'at'))::timestamptz AT TIME ZONE 'Asia/Shanghai')::date`;
+export const ENDED_ON_SQL = 'c.ended_on';
 
 /**
  * Builds the condition on the cases a report covers: in the jurisdiction or below it, and active in the period, meaning

@@ -3,6 +3,7 @@ import type { CaseStage } from '../case/stage';
 import type { DeadlineExplanation } from '../calendar/explanation';
 import type { StatutoryClockId } from '../calendar/statutory-clocks';
 import type { EscalationPolicy } from '../escalation/policy';
+import { chinaDateOf } from '../time/china-date';
 import type { CommandPayloads, Government, ListingLevel, RectificationPlan } from './commands';
 
 /** The clocks a case keeps; each has at most one running deadline at a time. */
@@ -172,6 +173,15 @@ export const FINAL_STAGES: readonly CaseStage[] = ['delisted', 'not_major', 'exc
 /** Returns the rectification deadline in force: the last revision, or none before a notice or listing sets it. */
 export function currentDeadline(state: CaseState): string | undefined {
   return state.deadlines[state.deadlines.length - 1]?.deadline;
+}
+
+/**
+ * Returns the China date the case's rectification ended: its closure (销案), else its delisting, else
+ * its withdrawal. Returns undefined while the rectification runs.
+ */
+export function rectificationEndedOn(state: CaseState): string | undefined {
+  const endedAt = state.closedAt ?? state.delistedAt ?? state.withdrawal?.at;
+  return endedAt === undefined ? undefined : chinaDateOf(new Date(endedAt));
 }
 
 /** True when no further command or timer can change the case, apart from an exposure takedown. */

@@ -69,4 +69,8 @@ export class HazardCaseEntity {
 
   @Column({ type: 'boolean' })
   imported!: boolean;
+
+  /** China date the rectification ended: closure, else delisting, else withdrawal. Null while it runs. */
+  @Column({ name: 'ended_on', type: 'date', nullable: true })
+  endedOn!: string | null;
 }

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 
-import { canonicalJson, currentDeadline, type CaseEvent, type CaseState } from '@duban/domain';
+import { canonicalJson, currentDeadline, rectificationEndedOn, type CaseEvent, type CaseState } from '@duban/domain';
 
 import { appendAuditEntry, type AuditHashAlgorithm } from '../audit-trail';
 import { CaseClockEntity, CaseEscalationEntity, CaseExposureEntity, CaseInterviewEntity } from '../entities';
@@ -134,17 +134,19 @@ export class CaseProjectionRepository {
       rectification ? new Date(rectification.dueAt) : null,
       rectification?.status === 'missed',
       state.imported !== undefined,
+      rectificationEndedOn(state) ?? null,
     ];
     // Events arrive in sequence order, but the guard keeps an older state from overwriting a newer one.
     const applied: unknown[] = await manager.query(
       `INSERT INTO hazard_cases (case_number, stage, jurisdiction_code, place_type, address, unit_name, unit_credit_code,
          discovered_on, discovery_source, hazard_items, opening_hash, opened_at, last_sequence, updated_at, state,
-         listing_level, deadline, deadline_at, overdue, imported)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+         listing_level, deadline, deadline_at, overdue, imported, ended_on)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
        ON CONFLICT (case_number) DO UPDATE SET
          stage = EXCLUDED.stage, hazard_items = EXCLUDED.hazard_items, last_sequence = EXCLUDED.last_sequence,
          updated_at = EXCLUDED.updated_at, state = EXCLUDED.state, listing_level = EXCLUDED.listing_level,
-         deadline = EXCLUDED.deadline, deadline_at = EXCLUDED.deadline_at, overdue = EXCLUDED.overdue
+         deadline = EXCLUDED.deadline, deadline_at = EXCLUDED.deadline_at, overdue = EXCLUDED.overdue,
+         ended_on = EXCLUDED.ended_on
        WHERE hazard_cases.last_sequence < EXCLUDED.last_sequence
        RETURNING case_number`,
       values,
