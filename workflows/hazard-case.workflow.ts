@@ -170,7 +170,8 @@ export async function hazardCase(input: HazardCaseInput): Promise<CaseState> {
     async ({ command, actor }) => {
       const updateId = currentUpdateInfo()?.id;
       const earlier = earlierResult(updateId);
-      if (earlier) return earlier;
+      // The marker keeps a run replayable when a worker without this rule scheduled the repeat's activity.
+      if (earlier && patched('keyed-command-results')) return earlier;
       return withLock(async () => {
         const current = await started();
         const transition = rejectAsFailure(() =>

@@ -165,7 +165,7 @@ describe('cases API over a running worker', () => {
     expect(head).toContain('Content-Type: application/problem+json');
     expect(JSON.parse(body ?? '')).toEqual({
       type: 'urn:duban:problem:headers-too-large',
-      title: 'Request headers too large',
+      title: '请求头过大',
       status: 431,
       detail:
         '请求头超过 16 KiB 上限，请减少或缩短请求头 (The request headers exceed the limit of 16 KiB; send fewer or shorter headers)',

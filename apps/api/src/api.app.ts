@@ -16,11 +16,12 @@ import { RequestValidationPipe } from './validation/request-validation.pipe';
 export const JSON_BODY_LIMIT = '256kb';
 
 /**
- * Rejects a JSON body with bytes that are not valid UTF-8, which the parser would otherwise store as
- * U+FFFD replacement characters.
+ * Rejects a UTF-8 JSON body with bytes that are not valid UTF-8, which the parser would otherwise store
+ * as U+FFFD replacement characters. Bodies declared in another UTF charset are left to the parser.
  */
-function requireUtf8(_request: unknown, _response: unknown, body: Buffer): void {
-  if (!isUtf8(body)) throw Object.assign(new Error('the body is not valid UTF-8'), { type: INVALID_UTF8_BODY });
+function requireUtf8(_request: unknown, _response: unknown, body: Buffer, encoding: string): void {
+  if (/^utf-?8$/i.test(encoding) && !isUtf8(body))
+    throw Object.assign(new Error('the body is not valid UTF-8'), { type: INVALID_UTF8_BODY });
 }
 
 /** Builds the API application (not yet listening), as main.ts and the tests use it. */

@@ -13,6 +13,13 @@ function problemFor(error: NodeJS.ErrnoException): { code: ProblemCode; zh: stri
       en: `The request headers exceed the limit of ${kib} KiB; send fewer or shorter headers`,
     };
   }
+  if (error.code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW') {
+    return {
+      code: 'payload_too_large',
+      zh: '分块传输的扩展字段过长，请去掉扩展字段',
+      en: 'The chunk extensions of the body are too long; send the chunks without extensions',
+    };
+  }
   if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
     return {
       code: 'request_timeout',
@@ -30,7 +37,8 @@ function problemFor(error: NodeJS.ErrnoException): { code: ProblemCode; zh: stri
 /**
  * Replies to requests that Node's HTTP parser rejects (oversized headers, malformed messages, timeouts)
  * with a problem+json body, as every other error gets, instead of Node's bare status line. The headers
- * are not parsed at that point, so the detail gives both languages.
+ * are not parsed at that point, so the title is in Chinese, the API's default, and the detail gives both
+ * languages. The socket is closed once the reply is written, as Node's own handler does.
  */
 export function replyToClientErrors(server: Server): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
@@ -44,7 +52,7 @@ export function replyToClientErrors(server: Server): void {
     const { status } = PROBLEM_CODES[code];
     const body = JSON.stringify({
       type: problemType(code),
-      title: PROBLEM_CODES[code].en,
+      title: PROBLEM_CODES[code].zh,
       status,
       detail: `${zh} (${en})`,
       code,
@@ -55,6 +63,7 @@ export function replyToClientErrors(server: Server): void {
         `Content-Length: ${Buffer.byteLength(body)}\r\n` +
         'Connection: close\r\n\r\n' +
         body,
+      () => socket.destroy(),
     );
   });
 }

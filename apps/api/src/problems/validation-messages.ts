@@ -215,8 +215,8 @@ const MESSAGES: Record<string, MessageTemplate> = {
     en: `${String(p['code'])} does not nest under ${String(p['parent'])}; its parent is ${String(p['expected'])}, so check the code or the parent`,
   }),
   offsetPositive: () => ({
-    zh: '必须大于 0，否则该环节会在到期时立即触发并反复重发',
-    en: 'must be greater than 0, or the step fires at once and re-sends without pause',
+    zh: '必须是大于 0 的整数，否则该环节会在到期时立即触发并反复重发',
+    en: 'must be a whole number greater than 0, or the step fires at once and re-sends without pause',
   }),
   remindersDescending: (p) => ({
     zh: `必须比 ${String(p['previous'])} 更接近期限：提醒按由远及近排列，且不能重复`,

@@ -19,7 +19,7 @@ export interface ReportCase {
   readonly deadline: string | null;
   readonly overdue: boolean;
   readonly imported: boolean;
-  /** China date the case's rectification ended (closure, else withdrawal), or null while it runs. */
+  /** China date the case's rectification ended (closure, else delisting, else withdrawal), or null while it runs. */
   readonly endedOn: string | null;
   readonly state: CaseState;
 }

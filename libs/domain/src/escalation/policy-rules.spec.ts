@@ -24,6 +24,15 @@ describe('checkEscalationPolicy', () => {
     ]);
   });
 
+  it('names a fractional offset', () => {
+    const violations = checkEscalationPolicy({
+      ...MINUTES_ESCALATION_POLICY,
+      acknowledgementWithin: minutes(2.5),
+    });
+
+    expect(violations).toEqual([{ field: 'acknowledgementWithin.amount', rule: 'offsetPositive', params: {} }]);
+  });
+
   it('rejects reminders out of order or repeated', () => {
     const ascending = checkEscalationPolicy({
       ...MINUTES_ESCALATION_POLICY,

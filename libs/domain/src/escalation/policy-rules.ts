@@ -88,20 +88,26 @@ export function isSurelyShorter(earlier: Offset, later: Offset): boolean {
 
 /**
  * Checks the rules of an escalation policy and returns every rule it breaks, or an empty list:
- * - every offset is positive, so no rung fires the moment its reference passes and no re-send repeats at once;
+ * - every offset is a whole number above 0, so no rung fires the moment its reference passes and no re-send
+ *   repeats at once;
  * - reminders come farthest first, each strictly closer to the deadline than the one before;
  * - the supervisory letter comes before the interview, the interview before the exposure proposal,
  *   and that before the report to the higher government.
  */
+function isPositiveWholeNumber(amount: number): boolean {
+  return Number.isInteger(amount) && amount > 0;
+}
+
 export function checkEscalationPolicy(policy: PolicyOffsets): PolicyRuleViolation[] {
   const violations: PolicyRuleViolation[] = [];
   for (const [index, reminder] of policy.remindersBefore.entries()) {
-    if (reminder.amount <= 0) {
+    if (!isPositiveWholeNumber(reminder.amount)) {
       violations.push({ field: `remindersBefore[${index}].amount`, rule: 'offsetPositive', params: {} });
     }
   }
   for (const name of SINGLE_OFFSETS) {
-    if (policy[name].amount <= 0) violations.push({ field: `${name}.amount`, rule: 'offsetPositive', params: {} });
+    if (!isPositiveWholeNumber(policy[name].amount))
+      violations.push({ field: `${name}.amount`, rule: 'offsetPositive', params: {} });
   }
   for (let index = 1; index < policy.remindersBefore.length; index += 1) {
     const previous = policy.remindersBefore[index - 1] as Offset;

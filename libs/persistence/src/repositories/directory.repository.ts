@@ -41,10 +41,10 @@ export type NewUser = Pick<
   'id' | 'displayName' | 'role' | 'jurisdictionCode' | 'unitCreditCode' | 'active'
 >;
 
-/** Jurisdictions, units and users that administrators maintain, and the user check on every request. */
 /** The fields of a stored user that decide what its tokens may do. */
 export type UserAccess = Pick<UserEntity, 'role' | 'jurisdictionCode' | 'unitCreditCode' | 'active'>;
 
+/** Jurisdictions, units and users that administrators maintain, and the user check on every request. */
 export class DirectoryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
