@@ -69,6 +69,9 @@ function progressPrinter(intervalMs = 10_000): (message: string, force?: boolean
   };
 }
 
+/** How long paced starts wait for the worker to write another row before the benchmark fails. */
+const PACING_STALL_MS = 300_000;
+
 /** Settings that pace case starts to the rate the worker writes their read-model rows. */
 export interface StartPacing {
   readonly db: PgClient;
@@ -90,7 +93,8 @@ async function countCaseRows(db: PgClient, prefix: string): Promise<number> {
  * printing a progress line every 10 s. Returns once every start call has returned; the workflows'
  * first tasks and projections may still be running (see waitForCaseRows).
  *
- * With `pacing`, a start waits while more than `maxPending` started cases have no row yet. Without it,
+ * With `pacing`, a start waits while more than `maxPending` started cases have no row yet, and the
+ * returned latencies include that wait. Without it,
  * starts outrun the worker and pile up tens of thousands of workflow tasks on the server. Under such a
  * backlog, at about 93,000 cases, the in-memory dev server timed out calls and then reported its
  * default namespace missing.
@@ -117,9 +121,15 @@ export async function startCaseWorkflows(
       .finally(() => {
         counting = undefined;
       }));
+  let grewAt = Date.now();
   const latencies = await runConcurrently(count, concurrency, async (index) => {
     while (pacing && index - written > pacing.maxPending) {
+      const before = written;
       await refreshWritten(pacing);
+      if (written > before) grewAt = Date.now();
+      if (Date.now() - grewAt > PACING_STALL_MS) {
+        throw new Error(`only ${written} case rows after ${PACING_STALL_MS / 1000} s without progress`);
+      }
       if (index - written > pacing.maxPending) await new Promise((resolve) => setTimeout(resolve, 500));
     }
     const input = inputFor(index);

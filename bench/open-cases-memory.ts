@@ -5,8 +5,8 @@
  *   npm run bench:open-cases-memory -- --cases 100000 --requests 300
  *
  * Every case is imported at the listed stage by starting its workflow with the Temporal client, 16
- * start calls at a time and at most 2,000 ahead of the rows the worker has written, with a deadline
- * next year under the default policy, so each stays open with timers weeks ahead. Once every case has its read-model row, the benchmark reads the resident set
+ * start calls at a time and at most 2,000 ahead of the rows the worker has written, with a
+ * deadline next year under the default policy, so each stays open with timers weeks ahead. Once every case has its read-model row, the benchmark reads the resident set
  * (VmRSS) and its high-water mark (VmHWM) of the worker and the API, then times GET /cases?limit=20
  * for a county and for the city against the same keyset query and count in plain SQL. The baseline
  * starts as many workflows that wait for a signal, each by update-with-start so its first task has
