@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -45,7 +45,16 @@ export async function startBenchStack(
   });
   const cli = resolveTemporalBinary('cli');
   if (cli.type !== 'existing-path') throw temporalBinaryNotFound('cli', cli.tried, 'benchmarks do not download');
-  const temporal = await startTemporalDevServer({ cliPath: cli.path, port: await freePort() });
+  // The dev server's own output goes to a file, so a server that fails during a long run can be diagnosed.
+  const temporalLog = join(mkdtempSync(join(tmpdir(), 'duban-bench-temporal-')), 'temporal.log');
+  const temporal = await startTemporalDevServer({
+    cliPath: cli.path,
+    port: await freePort(),
+    onLog: (line) => appendFileSync(temporalLog, `${line}\n`),
+  });
+  temporal.process.once('exit', (code, signal) => {
+    console.error(`the Temporal dev server exited (${signal ?? code}); its output is in ${temporalLog}`);
+  });
   const dataSource = createDataSource({ url: postgres.url, poolSize: 1 });
   await dataSource.initialize();
   await runMigrations(dataSource);
