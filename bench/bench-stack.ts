@@ -35,7 +35,12 @@ export interface BenchStack {
  * overrides the environment of the worker and the API.
  */
 export async function startBenchStack(
-  options: { taskQueue?: string; env?: Readonly<Record<string, string>> } = {},
+  options: {
+    taskQueue?: string;
+    env?: Readonly<Record<string, string>>;
+    /** Keep the dev server's SQLite database in a temporary file instead of in memory. */
+    temporalOnDisk?: boolean;
+  } = {},
 ): Promise<BenchStack> {
   const postgres = await startEmbeddedPostgres({
     dataDir: mkdtempSync(join(tmpdir(), 'duban-bench-pg-')),
@@ -46,10 +51,12 @@ export async function startBenchStack(
   const cli = resolveTemporalBinary('cli');
   if (cli.type !== 'existing-path') throw temporalBinaryNotFound('cli', cli.tried, 'benchmarks do not download');
   // The dev server's own output goes to a file, so a server that fails during a long run can be diagnosed.
-  const temporalLog = join(mkdtempSync(join(tmpdir(), 'duban-bench-temporal-')), 'temporal.log');
+  const temporalDir = mkdtempSync(join(tmpdir(), 'duban-bench-temporal-'));
+  const temporalLog = join(temporalDir, 'temporal.log');
   const temporal = await startTemporalDevServer({
     cliPath: cli.path,
     port: await freePort(),
+    ...(options.temporalOnDisk ? { dbFile: join(temporalDir, 'temporal.db') } : {}),
     onLog: (line) => appendFileSync(temporalLog, `${line}\n`),
   });
   temporal.process.once('exit', (code, signal) => {
