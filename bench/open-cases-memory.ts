@@ -1,7 +1,7 @@
 /**
  * Memory and list latency with many open cases, against a raw worker holding as many trivial open
  * workflows, on the same Temporal server and database in the same run. The dev server keeps its SQLite
- * database in a file for this benchmark, because in memory it ran out of memory at 60,000 workflows.
+ * database in a file for this benchmark, because in memory it failed at 60,000 to 93,000 workflows.
  *
  *   npm run bench:open-cases-memory -- --cases 100000 --requests 300
  *
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   const stack = await startBenchStack({
     taskQueue: 'bench-memory',
     env: { WORKER_MAX_CACHED_WORKFLOWS: String(cacheSize) },
-    // In memory, the dev server's SQLite database ran out of memory at 60,000 to 93,000 workflows here.
+    // In memory, the dev server failed at 60,000 to 93,000 workflows here, once with SQLite out of memory.
     temporalOnDisk: true,
   });
   const client = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }) });
