@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -38,8 +38,11 @@ export async function startBenchStack(
   options: {
     taskQueue?: string;
     env?: Readonly<Record<string, string>>;
-    /** Keep the dev server's SQLite database in a temporary file instead of in memory. */
-    temporalOnDisk?: boolean;
+    /**
+     * Keep the dev server's SQLite database in a file under this directory instead of in memory. The
+     * file is removed when the stack stops.
+     */
+    temporalDbDir?: string;
   } = {},
 ): Promise<BenchStack> {
   const postgres = await startEmbeddedPostgres({
@@ -53,10 +56,12 @@ export async function startBenchStack(
   // The dev server's own output goes to a file, so a server that fails during a long run can be diagnosed.
   const temporalDir = mkdtempSync(join(tmpdir(), 'duban-bench-temporal-'));
   const temporalLog = join(temporalDir, 'temporal.log');
+  const temporalDbDir =
+    options.temporalDbDir === undefined ? undefined : mkdtempSync(join(options.temporalDbDir, 'duban-bench-temporal-db-'));
   const temporal = await startTemporalDevServer({
     cliPath: cli.path,
     port: await freePort(),
-    ...(options.temporalOnDisk ? { dbFile: join(temporalDir, 'temporal.db') } : {}),
+    ...(temporalDbDir === undefined ? {} : { dbFile: join(temporalDbDir, 'temporal.db') }),
     onLog: (line) => appendFileSync(temporalLog, `${line}\n`),
   });
   temporal.process.once('exit', (code, signal) => {
@@ -91,6 +96,7 @@ export async function startBenchStack(
       await stopProcess(api);
       await stopProcess(worker);
       await temporal.stop();
+      if (temporalDbDir !== undefined) rmSync(temporalDbDir, { recursive: true, force: true });
       await postgres.stop();
     })();
     return stopping;
@@ -151,6 +157,17 @@ export function numberOption(name: string, fallback: number): number {
   const value = Number(process.argv[index + 1]);
   if (!Number.isInteger(value) || value <= 0) {
     throw new Error(`--${name} must be a positive whole number, got ${String(process.argv[index + 1])}`);
+  }
+  return value;
+}
+
+/** Reads a `--name DIR` option naming an existing directory. */
+export function directoryOption(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`);
+  if (index < 0) return fallback;
+  const value = process.argv[index + 1];
+  if (value === undefined || value.startsWith('--') || !existsSync(value) || !statSync(value).isDirectory()) {
+    throw new Error(`--${name} must name an existing directory, got ${String(value)}`);
   }
   return value;
 }

@@ -3,7 +3,11 @@
  * workflows, on the same Temporal server and database in the same run. The dev server keeps its SQLite
  * database in a file for this benchmark, because in memory it failed at 60,000 to 93,000 workflows.
  *
- *   npm run bench:open-cases-memory -- --cases 100000 --requests 300
+ *   npm run bench:open-cases-memory -- --cases 100000 --requests 300 [--temporal-db-dir /dev/shm]
+ *
+ * The SQLite file goes in the system's temporary directory unless --temporal-db-dir names another one.
+ * On a tmpfs such as /dev/shm it lives in memory without SQLite's in-memory limits and without waiting
+ * on the disk.
  *
  * Every case is imported at the listed stage by starting its workflow with the Temporal client, 16
  * start calls at a time and at most 2,000 ahead of the rows the worker has written, with a
@@ -16,7 +20,7 @@
  * beyond that is replayed from history when it next wakes.
  */
 import { spawn } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
@@ -26,7 +30,7 @@ import { Client as PgClient } from 'pg';
 import { addDays, chinaDateOf } from '@duban/domain';
 import { stopProcess } from '@duban/local-stack';
 
-import { benchAuthorization, numberOption, percentile, rssMiB, runConcurrently, startBenchStack } from './bench-stack';
+import { benchAuthorization, directoryOption, numberOption, percentile, rssMiB, runConcurrently, startBenchStack } from './bench-stack';
 import { addUpdate } from './bench-workflows';
 import { listedCaseInput, startCaseWorkflows, waitForCaseRows } from './case-starts';
 
@@ -53,12 +57,13 @@ async function main(): Promise<void> {
   const cases = numberOption('cases', 100_000);
   const requests = numberOption('requests', 300);
   const cacheSize = numberOption('max-cached-workflows', 2000);
+  const temporalDbDir = directoryOption('temporal-db-dir', tmpdir());
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const stack = await startBenchStack({
     taskQueue: 'bench-memory',
     env: { WORKER_MAX_CACHED_WORKFLOWS: String(cacheSize) },
     // In memory, the dev server failed at 60,000 to 93,000 workflows here, once with SQLite out of memory.
-    temporalOnDisk: true,
+    temporalDbDir,
   });
   const client = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }) });
   const db = new PgClient({ connectionString: stack.databaseUrl });
