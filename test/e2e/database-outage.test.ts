@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+
+import { Client as PgClient } from 'pg';
 import request from 'supertest';
 
 import { startApps, uniqueCaseNumber, type RunningApps } from '../support/apps';
@@ -7,6 +10,10 @@ import { PrivatePostgres } from '../support/private-postgres';
 /** Both timeouts are short here so a frozen server is noticed within the test's patience. */
 const STATEMENT_TIMEOUT_MS = 1000;
 const CONNECT_TIMEOUT_MS = 1000;
+
+async function sleep(ms: number): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 describe('API while PostgreSQL is down', () => {
   let postgres: PrivatePostgres;
@@ -71,6 +78,67 @@ describe('API while PostgreSQL is down', () => {
     expect(deadline.body.due).toBe('2025-10-13');
     expect(recovered.status).toBe(200);
     expect(recovered.body.caseNumber).toBe(caseNumber);
+  });
+
+  it('should answer 503 to a waiting command', async () => {
+    // These apps have a task queue of their own, so their worker can stop while the other tests' worker runs.
+    const env = {
+      DATABASE_URL: postgres.url,
+      DATABASE_STATEMENT_TIMEOUT_MS: String(STATEMENT_TIMEOUT_MS),
+      DATABASE_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
+      TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`,
+    };
+    const first = await startApps(env);
+    let second: RunningApps | undefined;
+    try {
+      const caseNumber = uniqueCaseNumber('OUT');
+      expect((await as(first.api, 'inspector', '430102').post('/cases').send(openingBody(caseNumber))).status).toBe(
+        201,
+      );
+      const path = `/cases/${caseNumber}/hazard-items`;
+      const items = { items: [{ description: '疏散楼梯堆放杂物', location: '二层' }] };
+      await first.worker.close();
+
+      // With no worker polling, the update waits at Temporal. The key's row shows that the request got that far.
+      const waiting = as(first.api, 'inspector', '430102')
+        .post(path)
+        .set('Idempotency-Key', 'outage-1')
+        .send(items)
+        .then((response) => response);
+      const db = new PgClient({ connectionString: postgres.url });
+      await db.connect();
+      for (let tries = 0; tries < 100; tries++) {
+        const { rowCount } = await db.query('SELECT 1 FROM idempotency_keys WHERE case_number = $1', [caseNumber]);
+        if (rowCount === 1) break;
+        await sleep(50);
+      }
+      await db.end();
+      await sleep(500);
+      await postgres.stop();
+      const stopped = Date.now();
+      const response = await waiting;
+      const waited = Date.now() - stopped;
+      await postgres.restart();
+
+      second = await startApps(env);
+      const repeat = await as(second.api, 'inspector', '430102')
+        .post(path)
+        .set('Idempotency-Key', 'outage-1')
+        .send(items);
+      const events = await as(second.api, 'inspector', '430102').get(`/cases/${caseNumber}/events`);
+
+      expectDatabaseUnavailable(response, 'POST hazard-items waiting when the database stopped');
+      expect(response.body.detail).toContain(`命令已送达案件`);
+      // One check interval of the watch, plus a connect timeout, plus margin for a busy machine.
+      expect(waited).toBeLessThan(2000 + CONNECT_TIMEOUT_MS + 3000);
+      expect(repeat.status).toBe(200);
+      expect(repeat.body.case.caseNumber).toBe(caseNumber);
+      const recorded = (events.body as { type: string }[]).filter((e) => e.type === 'hazard_items_recorded');
+      expect(recorded).toHaveLength(1);
+    } finally {
+      await second?.close();
+      await first.api.close();
+    }
   });
 
   it('should answer 503 within the statement timeout while frozen', async () => {

@@ -34,7 +34,8 @@ import {
 
 import { API_CONFIG, TEMPORAL_CLIENT, type ApiConfig } from '../api.config';
 import type { Language } from '../problems/language';
-import { ApiProblem } from '../problems/problem';
+import { whileDatabaseReachable } from '../problems/database-watch';
+import { ApiProblem, RETRY_AFTER_SECONDS, type Localized } from '../problems/problem';
 import { RequestValidationError } from '../problems/request-validation.error';
 import { referenceNotUsable } from '../directory/directory-checks';
 import { decodeCursor, encodeCursor } from './case-cursor';
@@ -100,8 +101,8 @@ export class CasesService {
       replayed = !claimedNow;
     }
 
-    // An opening waits until its first event is in the read model, so without a database it would hang.
-    // The ping fails first, which the problem filter turns into a 503, before the workflow starts.
+    // Without a database the ping fails, which the problem filter turns into a 503, before the workflow
+    // starts. A database that stops later is caught by the watch around the update.
     if (idempotencyKey === undefined) await this.cases.ping();
     const created = await this.startOrConfirm(opening, openingHash, actor);
     const row = await this.cases.findByCaseNumber(opening.caseNumber);
@@ -170,10 +171,17 @@ export class CasesService {
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
     });
     try {
-      const result = await this.temporal.workflow.executeUpdateWithStart(confirmOpenedUpdate, {
-        args: [{ openRequestId, openingHash }],
-        startWorkflowOperation,
-      });
+      const result = await whileDatabaseReachable(
+        (signal) =>
+          this.temporal.withAbortSignal(signal, () =>
+            this.temporal.workflow.executeUpdateWithStart(confirmOpenedUpdate, {
+              args: [{ openRequestId, openingHash }],
+              startWorkflowOperation,
+            }),
+          ),
+        () => this.cases.ping(),
+        openingInFlight(opening.caseNumber),
+      );
       return result.created;
     } catch (error) {
       if (isCaseNumberTaken(error)) throw caseNumberTaken(opening.caseNumber);
@@ -194,6 +202,13 @@ function isCaseNumberTaken(error: unknown): boolean {
     error.cause instanceof ApplicationFailure &&
     error.cause.type === CASE_NUMBER_TAKEN
   );
+}
+
+function openingInFlight(caseNumber: string): Localized {
+  return {
+    zh: `数据库在案件 ${caseNumber} 等待记录立案时中断。立案已送达，数据库恢复后案件可能已建立；请于 ${RETRY_AFTER_SECONDS} 秒后查询 GET /cases/${caseNumber}，或以同一幂等键重发`,
+    en: `The database went down while case ${caseNumber} waited to record its opening. The opening was sent, and the case may exist once the database is back; in ${RETRY_AFTER_SECONDS} seconds, read GET /cases/${caseNumber} or repeat the request with the same Idempotency-Key`,
+  };
 }
 
 function caseNumberTaken(caseNumber: string): ApiProblem {

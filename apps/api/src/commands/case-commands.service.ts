@@ -17,7 +17,8 @@ import { TEMPORAL_CLIENT } from '../api.config';
 import { visibleCase } from '../cases/case-access';
 import { toCaseDetailResponse, type CaseDetailResponse } from '../cases/dto/case.response';
 import type { Language } from '../problems/language';
-import { ApiProblem, type ProblemCode } from '../problems/problem';
+import { whileDatabaseReachable } from '../problems/database-watch';
+import { ApiProblem, RETRY_AFTER_SECONDS, type Localized, type ProblemCode } from '../problems/problem';
 import { scopedIdempotencyKey } from '../validation/parameters';
 
 export interface CommandResult {
@@ -69,11 +70,18 @@ export class CaseCommandsService {
       idempotencyKey === undefined ? undefined : await this.claimKey(actor, idempotencyKey, caseNumber, command);
     let sequences: readonly number[];
     try {
-      // NOTE: the update returns only once its events are in the read model. So when PostgreSQL goes down after
-      // the read above, this request stays open until the database is back, and no timeout turns it into a 503.
-      const result = await this.temporal.workflow
-        .getHandle(caseNumber)
-        .executeUpdate(executeCommandUpdate, { args: [{ command, actor }], ...(updateId ? { updateId } : {}) });
+      // The update returns only once its events are in the read model, so it waits out a database outage
+      // unless the watch ends the wait with a 503.
+      const result = await whileDatabaseReachable(
+        (signal) =>
+          this.temporal.withAbortSignal(signal, () =>
+            this.temporal.workflow
+              .getHandle(caseNumber)
+              .executeUpdate(executeCommandUpdate, { args: [{ command, actor }], ...(updateId ? { updateId } : {}) }),
+          ),
+        () => this.cases.ping(),
+        commandInFlight(caseNumber, command.type),
+      );
       sequences = result.sequences;
     } catch (error) {
       throw this.toProblem(error, caseNumber, command);
@@ -121,4 +129,11 @@ export class CaseCommandsService {
     }
     return error;
   }
+}
+
+function commandInFlight(caseNumber: string, type: string): Localized {
+  return {
+    zh: `数据库在命令 ${type} 等待案件 ${caseNumber} 记录时中断。命令已送达案件，数据库恢复后可能生效；请于 ${RETRY_AFTER_SECONDS} 秒后查看案件，或以同一幂等键重发以取得其结果`,
+    en: `The database went down while ${type} waited for case ${caseNumber} to record it. The command reached the case and may take effect once the database is back; in ${RETRY_AFTER_SECONDS} seconds, read the case or repeat the command with the same Idempotency-Key to get its result`,
+  };
 }

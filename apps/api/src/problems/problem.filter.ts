@@ -6,6 +6,7 @@ import {
   ApiProblem,
   PROBLEM_CODES,
   problemType,
+  RETRY_AFTER_SECONDS,
   type FieldError,
   type ProblemCode,
   type ProblemDetails,
@@ -13,8 +14,6 @@ import {
 import { RequestValidationError, type FieldViolation } from './request-validation.error';
 import { renderValidationMessage } from './validation-messages';
 import { unavailableDependency } from './unavailable';
-
-const RETRY_AFTER_SECONDS = '5';
 
 /** Renders every error as RFC 9457 problem+json, in the language the request prefers. */
 @Catch()

@@ -61,6 +61,9 @@ export const PROBLEM_CODES = {
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;
 
+/** Seconds a 503 asks the client to wait before it tries again (the Retry-After header). */
+export const RETRY_AFTER_SECONDS = '5';
+
 /** One invalid input: where it is (a JSON path, query parameter or header) and how to fix it. */
 export interface FieldError {
   readonly field: string;
