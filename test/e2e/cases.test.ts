@@ -145,6 +145,33 @@ describe('cases API over a running worker', () => {
     expect(stored.status).toBe(404);
   });
 
+  it('rejects a key sent twice', async () => {
+    const caseNumber = uniqueCaseNumber();
+    const body = JSON.stringify(openingBody(caseNumber));
+    const twice = `${body.slice(0, -1)},"address":"另一个地址"}`;
+    const nested = JSON.stringify({ ...openingBody(uniqueCaseNumber()), responsibleUnit: 'UNIT' }).replace(
+      '"UNIT"',
+      '{"name":"甲","name":"乙"}',
+    );
+
+    const response = await as(INSPECTOR).post('/cases').set('Content-Type', 'application/json').send(twice);
+    const english = await as(INSPECTOR)
+      .post('/cases')
+      .set('Content-Type', 'application/json')
+      .set('Accept-Language', 'en')
+      .send(nested);
+    const stored = await as(INSPECTOR).get(`/cases/${caseNumber}`);
+
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('invalid_request');
+    expect(response.body.errors).toEqual([{ field: 'address', message: '同一对象中出现了两次，请只保留一个值' }]);
+    expect(english.status).toBe(400);
+    expect(english.body.errors).toEqual([
+      { field: 'responsibleUnit.name', message: 'appears twice in one object; keep one value' },
+    ]);
+    expect(stored.status).toBe(404);
+  });
+
   it('returns a 431 problem for oversized headers', async () => {
     const server = apps.api.getHttpServer() as Server;
     if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

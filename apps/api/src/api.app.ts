@@ -9,6 +9,8 @@ import type { ApiConfig } from './api.config';
 import { ApiModule } from './api.module';
 import { replyToClientErrors } from './problems/client-error';
 import { INVALID_UTF8_BODY, ProblemFilter } from './problems/problem.filter';
+import { RequestValidationError } from './problems/request-validation.error';
+import { findDuplicateKey } from './validation/duplicate-keys';
 import { JsonContentTypeInterceptor } from './validation/json-content-type.interceptor';
 import { RequestValidationPipe } from './validation/request-validation.pipe';
 
@@ -17,11 +19,16 @@ export const JSON_BODY_LIMIT = '256kb';
 
 /**
  * Rejects a UTF-8 JSON body with bytes that are not valid UTF-8, which the parser would otherwise store
- * as U+FFFD replacement characters. Bodies declared in another UTF charset are left to the parser.
+ * as U+FFFD replacement characters, and one with a key twice in an object, of which the parser would keep
+ * the last. Bodies declared in another UTF charset are left to the parser.
  */
-function requireUtf8(_request: unknown, _response: unknown, body: Buffer, encoding: string): void {
-  if (/^utf-?8$/i.test(encoding) && !isUtf8(body))
-    throw Object.assign(new Error('the body is not valid UTF-8'), { type: INVALID_UTF8_BODY });
+function checkJsonBody(_request: unknown, _response: unknown, body: Buffer, encoding: string): void {
+  if (!/^utf-?8$/i.test(encoding)) return;
+  if (!isUtf8(body)) throw Object.assign(new Error('the body is not valid UTF-8'), { type: INVALID_UTF8_BODY });
+  const duplicate = findDuplicateKey(body.toString('utf8'));
+  if (duplicate !== undefined) {
+    throw new RequestValidationError([{ field: duplicate, constraint: 'isUniqueJsonKey', params: {} }]);
+  }
 }
 
 /** Builds the API application (not yet listening), as main.ts and the tests use it. */
@@ -37,7 +44,7 @@ export async function createApiApp(
     limit: JSON_BODY_LIMIT,
     strict: false,
     type: ['application/json', 'application/*+json'],
-    verify: requireUtf8,
+    verify: checkJsonBody,
   });
   app.useGlobalInterceptors(new JsonContentTypeInterceptor(app.get(Reflector)));
   app.useGlobalPipes(new RequestValidationPipe());

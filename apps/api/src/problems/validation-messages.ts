@@ -109,6 +109,10 @@ const MESSAGES: Record<string, MessageTemplate> = {
   }),
   isNotBlank: () => ({ zh: '不能只含空白字符，请填写内容', en: 'must not be only white space; send a value' }),
   isJsonObject: () => ({ zh: '请求体必须是 JSON 对象', en: 'the request body must be a JSON object' }),
+  isUniqueJsonKey: () => ({
+    zh: '同一对象中出现了两次，请只保留一个值',
+    en: 'appears twice in one object; keep one value',
+  }),
   isBoolean: () => ({ zh: '必须是 true 或 false', en: 'must be true or false' }),
   periodRequired: () => ({
     zh: '缺少期限，请提供 workingDays（工作日数）或 calendarDays（自然日数）其中之一',
