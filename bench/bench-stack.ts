@@ -57,7 +57,9 @@ export async function startBenchStack(
   const temporalDir = mkdtempSync(join(tmpdir(), 'duban-bench-temporal-'));
   const temporalLog = join(temporalDir, 'temporal.log');
   const temporalDbDir =
-    options.temporalDbDir === undefined ? undefined : mkdtempSync(join(options.temporalDbDir, 'duban-bench-temporal-db-'));
+    options.temporalDbDir === undefined
+      ? undefined
+      : mkdtempSync(join(options.temporalDbDir, 'duban-bench-temporal-db-'));
   const temporal = await startTemporalDevServer({
     cliPath: cli.path,
     port: await freePort(),
@@ -125,6 +127,17 @@ async function waitForHealth(url: string): Promise<void> {
   throw new Error(`${url} did not become healthy within 60 s`);
 }
 
+/** Runs `task` `requests` times, one after another, and returns each latency in ms. */
+export async function timeEach(requests: number, task: () => Promise<void>): Promise<number[]> {
+  const latencies: number[] = [];
+  for (let i = 0; i < requests; i++) {
+    const started = performance.now();
+    await task();
+    latencies.push(performance.now() - started);
+  }
+  return latencies;
+}
+
 /** Runs `task` for indexes 0..count-1 with at most `concurrency` in flight, and returns each latency in ms. */
 export async function runConcurrently(
   count: number,
@@ -186,4 +199,15 @@ export function rssMiB(pid: number | undefined, field: 'VmRSS' | 'VmHWM' = 'VmRS
  */
 export function resetPeakRss(pid: number | undefined): void {
   if (pid !== undefined) writeFileSync(`/proc/${pid}/clear_refs`, '5');
+}
+
+/**
+ * Runs a benchmark's main function, and prints its error and exits with status 1 when it fails. The
+ * raw worker does not use it, so that its resident set does not include this module's imports.
+ */
+export function runBenchmark(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
 }

@@ -21,7 +21,14 @@ import { Client as PgClient } from 'pg';
 
 import { chinaDateOf } from '@duban/domain';
 
-import { benchAuthorization, numberOption, percentile, runConcurrently, startBenchStack } from './bench-stack';
+import {
+  benchAuthorization,
+  numberOption,
+  percentile,
+  runBenchmark,
+  runConcurrently,
+  startBenchStack,
+} from './bench-stack';
 import { addUpdate, finishSignal } from './bench-workflows';
 import { BENCH_UNIT_CREDIT_CODE, listedCaseInput, startCaseWorkflows, waitForCaseRows } from './case-starts';
 
@@ -127,7 +134,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(main);

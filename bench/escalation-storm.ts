@@ -24,7 +24,7 @@ import { Client as PgClient } from 'pg';
 
 import { addDays, chinaDateOf, endOfChinaDate, type EscalationPolicy } from '@duban/domain';
 
-import { numberOption, runConcurrently, startBenchStack } from './bench-stack';
+import { numberOption, runBenchmark, runConcurrently, startBenchStack } from './bench-stack';
 import { listedCaseInput, startCaseWorkflows, waitForCaseRows } from './case-starts';
 
 /** Start calls in flight, as many as the import endpoint allows. */
@@ -213,7 +213,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(main);

@@ -25,6 +25,7 @@ import {
   numberOption,
   resetPeakRss,
   rssMiB,
+  runBenchmark,
   startBenchStack,
   type BenchStack,
 } from './bench-stack';
@@ -160,7 +161,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(main);

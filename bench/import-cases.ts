@@ -21,7 +21,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 
 import { divisionIndex } from '@duban/import';
 
-import { benchAuthorization, numberOption, runConcurrently, startBenchStack } from './bench-stack';
+import { benchAuthorization, numberOption, runBenchmark, runConcurrently, startBenchStack } from './bench-stack';
 
 /** The import's own bound on workflows started at once (IMPORT_CONCURRENCY in the API), used for the baseline too. */
 const CONCURRENCY = 16;
@@ -134,7 +134,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(main);

@@ -11,7 +11,7 @@ import { cpus, totalmem } from 'node:os';
 
 import { Client } from 'pg';
 
-import { benchAuthorization, numberOption, percentile, startBenchStack } from './bench-stack';
+import { benchAuthorization, numberOption, percentile, runBenchmark, startBenchStack, timeEach } from './bench-stack';
 
 const COUNTIES = ['350102', '350103', '350104', '350105', '350111', '350121', '350122', '350123', '350124', '350125'];
 
@@ -34,16 +34,6 @@ async function seed(databaseUrl: string, count: number): Promise<void> {
   );
   await db.query('ANALYZE hazard_cases');
   await db.end();
-}
-
-async function timeEach(requests: number, task: () => Promise<void>): Promise<number[]> {
-  const latencies: number[] = [];
-  for (let i = 0; i < requests; i++) {
-    const started = performance.now();
-    await task();
-    latencies.push(performance.now() - started);
-  }
-  return latencies;
 }
 
 async function main(): Promise<void> {
@@ -102,7 +92,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(main);

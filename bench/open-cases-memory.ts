@@ -30,7 +30,17 @@ import { Client as PgClient } from 'pg';
 import { addDays, chinaDateOf } from '@duban/domain';
 import { stopProcess } from '@duban/local-stack';
 
-import { benchAuthorization, directoryOption, numberOption, percentile, rssMiB, runConcurrently, startBenchStack } from './bench-stack';
+import {
+  benchAuthorization,
+  directoryOption,
+  numberOption,
+  percentile,
+  rssMiB,
+  runBenchmark,
+  runConcurrently,
+  startBenchStack,
+  timeEach,
+} from './bench-stack';
 import { addUpdate } from './bench-workflows';
 import { listedCaseInput, startCaseWorkflows, waitForCaseRows } from './case-starts';
 
@@ -38,16 +48,6 @@ const COUNTIES = ['350102', '350103', '350104', '350105', '350111', '350121', '3
 const START_CONCURRENCY = 16;
 /** Maximum number of started cases without a read-model row, so the server's task backlog stays small. */
 const MAX_PENDING_STARTS = 2000;
-
-async function timeEach(requests: number, task: () => Promise<void>): Promise<number[]> {
-  const latencies: number[] = [];
-  for (let i = 0; i < requests; i++) {
-    const started = performance.now();
-    await task();
-    latencies.push(performance.now() - started);
-  }
-  return latencies;
-}
 
 async function settle(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 15_000));
@@ -183,7 +183,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(main);

@@ -17,7 +17,14 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 
 import { chinaDateOf } from '@duban/domain';
 
-import { benchAuthorization, numberOption, percentile, runConcurrently, startBenchStack } from './bench-stack';
+import {
+  benchAuthorization,
+  numberOption,
+  percentile,
+  runBenchmark,
+  runConcurrently,
+  startBenchStack,
+} from './bench-stack';
 
 function openingBody(index: number) {
   return {
@@ -104,7 +111,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(main);

@@ -21,7 +21,7 @@ import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } 
 import { freePort, startTemporalDevServer } from '@duban/local-stack';
 import { prebuiltWorkflowBundlePath, resolveTemporalBinary, temporalBinaryNotFound } from '@duban/temporal';
 
-import { numberOption } from './bench-stack';
+import { numberOption, runBenchmark } from './bench-stack';
 import { addUpdate, finishSignal } from './bench-workflows';
 
 type History = temporal.api.history.v1.IHistory;
@@ -120,7 +120,4 @@ async function main(): Promise<void> {
   for (const row of rows) console.log(row);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(main);
