@@ -26,6 +26,8 @@ export interface BenchStack {
   readonly taskQueue: string;
   readonly worker: ChildProcess;
   readonly api: ChildProcess;
+  /** Registers another process of the benchmark, so that a stop or a signal ends it first. */
+  adopt(child: ChildProcess): void;
   stop(): Promise<void>;
 }
 
@@ -91,10 +93,12 @@ export async function startBenchStack(
   const worker = spawn(process.execPath, [join(dist, 'apps', 'worker', 'src', 'main.js')], { env, stdio: 'inherit' });
   const api = spawn(process.execPath, [join(dist, 'apps', 'api', 'src', 'main.js')], { env, stdio: 'inherit' });
   const apiUrl = `http://127.0.0.1:${port}`;
+  const adopted: ChildProcess[] = [];
   // One stop for every caller: a signal and the benchmark's own `finally` both wait for the same one.
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
+      for (const child of adopted) await stopProcess(child);
       await stopProcess(api);
       await stopProcess(worker);
       await temporal.stop();
@@ -103,15 +107,39 @@ export async function startBenchStack(
     })();
     return stopping;
   };
-  // Ctrl-C or a kill of the benchmark stops the stack too, so no server outlives a cut-short run.
+  const killChildren = () => {
+    for (const child of [...adopted, api, worker, temporal.process]) {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+  };
+  // Ctrl-C or a kill of the benchmark stops the stack too, so no server outlives a cut-short run. A second
+  // signal kills the processes at once, and the exit hook kills any child still running at exit.
+  let signals = 0;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
+      signals++;
+      if (signals > 1) {
+        console.error(`${signal} received again: killing the benchmark's processes`);
+        killChildren();
+        void postgres.stop().finally(() => process.exit(1));
+        return;
+      }
       console.error(`${signal} received: stopping the benchmark stack`);
       void stop().finally(() => process.exit(1));
     });
   }
+  process.on('exit', killChildren);
   await waitForHealth(`${apiUrl}/health`);
-  return { apiUrl, temporalAddress: temporal.address, databaseUrl: postgres.url, taskQueue, worker, api, stop };
+  return {
+    apiUrl,
+    temporalAddress: temporal.address,
+    databaseUrl: postgres.url,
+    taskQueue,
+    worker,
+    api,
+    adopt: (child) => adopted.push(child),
+    stop,
+  };
 }
 
 async function waitForHealth(url: string): Promise<void> {

@@ -136,6 +136,7 @@ async function main(): Promise<void> {
       env: { ...process.env, TEMPORAL_ADDRESS: stack.temporalAddress, WORKER_MAX_CACHED_WORKFLOWS: String(cacheSize) },
       stdio: 'inherit',
     });
+    stack.adopt(rawWorker);
     let raw: { idle: number; open: number; peak: number; seconds: number };
     try {
       await new Promise((resolve) => setTimeout(resolve, 5_000));
