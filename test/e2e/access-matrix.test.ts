@@ -321,7 +321,12 @@ const ROUTE_CHECKS: readonly RouteCheck[] = [
     send: (http) =>
       http
         .put('/admin/calendar-years/2041')
-        .send({ daysOff: ['2041-01-01'], makeUpWorkingDays: [], source: '访问矩阵测试' }),
+        // Thirteen days off, as many as the statutory holidays of 2041.
+        .send({
+          daysOff: Array.from({ length: 13 }, (_, day) => `2041-10-${String(day + 1).padStart(2, '0')}`),
+          makeUpWorkingDays: [],
+          source: '访问矩阵测试',
+        }),
     expected: onlyRoles(['admin'], 200, 200),
   },
   {

@@ -4,6 +4,15 @@ import { ConfigurationRepository } from '@duban/persistence';
 import { startApps, type RunningApps } from '../support/apps';
 import { as } from '../support/http';
 
+/** Days off for a test schedule of 2031, more than its 13 statutory holiday days. */
+const DAYS_OFF_2031 = [
+  ...['2031-01-01', '2031-01-02', '2031-01-03'],
+  ...['2031-01-22', '2031-01-23', '2031-01-24', '2031-01-25', '2031-01-26', '2031-01-27', '2031-01-28'],
+  ...['2031-04-05', '2031-04-06', '2031-04-07'],
+  ...['2031-05-01', '2031-05-02', '2031-05-03', '2031-05-04', '2031-05-05'],
+  ...['2031-10-01', '2031-10-02', '2031-10-03', '2031-10-04', '2031-10-05', '2031-10-06', '2031-10-07'],
+];
+
 describe('administration of calendars and escalation policies', () => {
   let apps: RunningApps;
 
@@ -18,7 +27,7 @@ describe('administration of calendars and escalation policies', () => {
   it('loads a year schedule that the worker then uses', async () => {
     const admin = as(apps.api, 'admin', '430000');
     const schedule = {
-      daysOff: ['2031-01-01', '2031-01-02', '2031-01-03'],
+      daysOff: DAYS_OFF_2031,
       makeUpWorkingDays: [],
       source: '国务院办公厅关于2031年部分节假日安排的通知（测试）',
     };
@@ -45,7 +54,7 @@ describe('administration of calendars and escalation policies', () => {
       .send({ daysOff: ['2031-02-30'], makeUpWorkingDays: [], source: 'x' });
     const weekday = await admin
       .put('/admin/calendar-years/2031')
-      .send({ daysOff: ['2031-01-01'], makeUpWorkingDays: ['2031-01-06'], source: '2031-01-06 is a Monday' });
+      .send({ daysOff: DAYS_OFF_2031, makeUpWorkingDays: ['2031-01-06'], source: '2031-01-06 is a Monday' });
     const noDaysOff = await admin
       .put('/admin/calendar-years/2031')
       .send({ daysOff: [], makeUpWorkingDays: [], source: '空的放假安排' });
@@ -62,6 +71,25 @@ describe('administration of calendars and escalation policies', () => {
     expect(weekday.status).toBe(422);
     expect(weekday.body.detail).toContain('2031-01-06');
     expect(leader.status).toBe(403);
+  });
+
+  it('rejects a schedule short of the statutory holidays', async () => {
+    const admin = as(apps.api, 'admin', '430000');
+    const partial = { daysOff: ['2031-01-01', '2031-05-01', '2031-10-01'], makeUpWorkingDays: [], source: '测试通知' };
+
+    const response = await admin.put('/admin/calendar-years/2031').set('Accept-Language', 'en').send(partial);
+    const before = await admin.put('/admin/calendar-years/2013').send(partial);
+
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([
+      {
+        field: 'daysOff',
+        message:
+          "lists 3 days off, fewer than the 13 statutory holiday days of 2031; the list replaces the whole year's schedule, so send every day off of the year",
+      },
+    ]);
+    // No count is checked before 2014, so the list for 2013 fails only because its dates are not in 2013.
+    expect(before.status).toBe(422);
   });
 
   it('names the year and regional dates of a bad schedule', async () => {

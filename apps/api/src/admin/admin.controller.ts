@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 
 import {
   checkEscalationPolicy,
+  statutoryHolidayDays,
   validateYearSchedule,
   type Actor,
   type EscalationPolicy,
@@ -59,6 +60,14 @@ export class AdminController {
   ): Promise<{ year: number; signalledCases: number; failedSignals: number }> {
     const regionalViolations = regionalDaysOffViolations(body.regionalDaysOff);
     if (regionalViolations.length > 0) throw new RequestValidationError(regionalViolations);
+    // The list replaces the year's schedule, so one that cannot hold every statutory holiday is a partial list.
+    const statutory = statutoryHolidayDays(year);
+    const listed = new Set(body.daysOff).size;
+    if (statutory !== undefined && listed < statutory) {
+      throw new RequestValidationError([
+        { field: 'daysOff', constraint: 'coversStatutoryHolidays', params: { year, statutory, listed } },
+      ]);
+    }
     const schedule: YearSchedule = {
       year,
       daysOff: [...new Set(body.daysOff)].sort(),

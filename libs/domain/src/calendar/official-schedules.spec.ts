@@ -1,5 +1,6 @@
 import { datesBetween } from './calendar-date';
 import { OFFICIAL_SCHEDULES, OFFICIAL_SCHEDULES_PACKAGE } from './official-schedules.data';
+import { statutoryHolidayDays } from './year-schedule';
 
 /** Expands [first, last] ranges, or single dates, into every date they contain. */
 function expand(ranges: readonly (readonly [string, string] | string)[]): string[] {
@@ -98,5 +99,20 @@ describe('OFFICIAL_SCHEDULES', () => {
 
     expect(schedule?.daysOff).toEqual(expect.arrayContaining(['2020-01-31', '2020-02-01', '2020-02-02']));
     expect(schedule?.makeUpWorkingDays).not.toContain('2020-02-01');
+  });
+
+  it('lists at least the statutory holidays of each year', () => {
+    const counted = OFFICIAL_SCHEDULES.filter((schedule) => statutoryHolidayDays(schedule.year) !== undefined);
+
+    expect(counted.map((schedule) => schedule.year)).toEqual(Array.from({ length: 13 }, (_, i) => 2014 + i));
+    for (const schedule of counted) {
+      expect({
+        year: schedule.year,
+        atLeast: schedule.daysOff.length >= (statutoryHolidayDays(schedule.year) ?? 0),
+      }).toEqual({
+        year: schedule.year,
+        atLeast: true,
+      });
+    }
   });
 });

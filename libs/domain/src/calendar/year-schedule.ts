@@ -38,6 +38,20 @@ export function isDateCoveredBy(year: number, date: string): boolean {
 }
 
 /**
+ * Returns the number of national holiday days for all citizens (全体公民放假的节日) in `year`, which every
+ * complete national schedule lists as days off, or undefined for a year before 2014.
+ *
+ * The measures as revised in 2013 set 11 days: New Year 1, Spring Festival 3, Qingming 1, Labour Day 1,
+ * Dragon Boat 1, Mid-Autumn 1 and National Day 3. The revision of November 2024 added a day to Spring
+ * Festival and one to Labour Day from 2025, making 13.
+ */
+export function statutoryHolidayDays(year: number): number | undefined {
+  if (year >= 2025) return 13;
+  if (year >= 2014) return 11;
+  return undefined;
+}
+
+/**
  * Throws a RangeError naming the schedule and the offending value unless the schedule is consistent.
  * The year must be from 1900 to 9999 and every date one that its notice may set. Make-up working days
  * must be Saturdays or Sundays, and no date may be both a day off and a make-up working day. Region
