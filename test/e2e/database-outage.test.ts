@@ -90,6 +90,7 @@ describe('API while PostgreSQL is down', () => {
     };
     const first = await startApps(env);
     let second: RunningApps | undefined;
+    let workerClosed = false;
     try {
       const caseNumber = uniqueCaseNumber('OUT');
       expect((await as(first.api, 'inspector', '430102').post('/cases').send(openingBody(caseNumber))).status).toBe(
@@ -98,6 +99,7 @@ describe('API while PostgreSQL is down', () => {
       const path = `/cases/${caseNumber}/hazard-items`;
       const items = { items: [{ description: '疏散楼梯堆放杂物', location: '二层' }] };
       await first.worker.close();
+      workerClosed = true;
 
       // With no worker polling, the update waits at Temporal. The key's row shows that the request got that far.
       const waiting = as(first.api, 'inspector', '430102')
@@ -107,12 +109,14 @@ describe('API while PostgreSQL is down', () => {
         .then((response) => response);
       const db = new PgClient({ connectionString: postgres.url });
       await db.connect();
-      for (let tries = 0; tries < 100; tries++) {
-        const { rowCount } = await db.query('SELECT 1 FROM idempotency_keys WHERE case_number = $1', [caseNumber]);
-        if (rowCount === 1) break;
+      let keyRows = 0;
+      for (let tries = 0; tries < 100 && keyRows === 0; tries++) {
         await sleep(50);
+        const found = await db.query('SELECT 1 FROM idempotency_keys WHERE case_number = $1', [caseNumber]);
+        keyRows = found.rowCount ?? 0;
       }
       await db.end();
+      expect(keyRows).toBe(1);
       await sleep(500);
       await postgres.stop();
       const stopped = Date.now();
@@ -128,7 +132,8 @@ describe('API while PostgreSQL is down', () => {
       const events = await as(second.api, 'inspector', '430102').get(`/cases/${caseNumber}/events`);
 
       expectDatabaseUnavailable(response, 'POST hazard-items waiting when the database stopped');
-      expect(response.body.detail).toContain(`命令已送达案件`);
+      expect(response.body.detail).toContain('命令已送达案件');
+      expect(response.body.detail).toContain('以同一幂等键重发');
       // One check interval of the watch, plus a connect timeout, plus margin for a busy machine.
       expect(waited).toBeLessThan(2000 + CONNECT_TIMEOUT_MS + 3000);
       expect(repeat.status).toBe(200);
@@ -138,6 +143,7 @@ describe('API while PostgreSQL is down', () => {
     } finally {
       await second?.close();
       await first.api.close();
+      if (!workerClosed) await first.worker.close();
     }
   });
 

@@ -19,13 +19,22 @@ export const JSON_BODY_LIMIT = '256kb';
 
 /**
  * Rejects a UTF-8 JSON body with bytes that are not valid UTF-8, which the parser would otherwise store
- * as U+FFFD replacement characters, and one with a key twice in an object, of which the parser would keep
- * the last. Bodies declared in another UTF charset are left to the parser.
+ * as U+FFFD replacement characters. Rejects a body in any UTF charset with a key twice in one object,
+ * of which the parser would keep the last. A charset Node cannot decode is left to the parser.
  */
 function checkJsonBody(_request: unknown, _response: unknown, body: Buffer, encoding: string): void {
-  if (!/^utf-?8$/i.test(encoding)) return;
-  if (!isUtf8(body)) throw Object.assign(new Error('the body is not valid UTF-8'), { type: INVALID_UTF8_BODY });
-  const duplicate = findDuplicateKey(body.toString('utf8'));
+  let text: string;
+  if (/^utf-?8$/i.test(encoding)) {
+    if (!isUtf8(body)) throw Object.assign(new Error('the body is not valid UTF-8'), { type: INVALID_UTF8_BODY });
+    text = body.toString('utf8');
+  } else {
+    try {
+      text = new TextDecoder(encoding).decode(body);
+    } catch {
+      return;
+    }
+  }
+  const duplicate = findDuplicateKey(text);
   if (duplicate !== undefined) {
     throw new RequestValidationError([{ field: duplicate, constraint: 'isUniqueJsonKey', params: {} }]);
   }

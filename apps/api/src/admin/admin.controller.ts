@@ -60,14 +60,6 @@ export class AdminController {
   ): Promise<{ year: number; signalledCases: number; failedSignals: number }> {
     const regionalViolations = regionalDaysOffViolations(body.regionalDaysOff);
     if (regionalViolations.length > 0) throw new RequestValidationError(regionalViolations);
-    // The list replaces the year's schedule, so one that cannot hold every statutory holiday is a partial list.
-    const statutory = statutoryHolidayDays(year);
-    const listed = new Set(body.daysOff).size;
-    if (statutory !== undefined && listed < statutory) {
-      throw new RequestValidationError([
-        { field: 'daysOff', constraint: 'coversStatutoryHolidays', params: { year, statutory, listed } },
-      ]);
-    }
     const schedule: YearSchedule = {
       year,
       daysOff: [...new Set(body.daysOff)].sort(),
@@ -83,6 +75,15 @@ export class AdminController {
         zh: `年度安排不一致：${reason}`,
         en: `The schedule is inconsistent: ${reason}`,
       });
+    }
+    // The list replaces the year's schedule, so one that cannot hold every statutory holiday is a partial list.
+    // Statutory holidays all fall inside the year, so days of the previous December do not count.
+    const statutory = statutoryHolidayDays(year);
+    const listed = schedule.daysOff.filter((date) => date.startsWith(`${year}-`)).length;
+    if (statutory !== undefined && listed < statutory) {
+      throw new RequestValidationError([
+        { field: 'daysOff', constraint: 'coversStatutoryHolidays', params: { year, statutory, listed } },
+      ]);
     }
     await this.configuration.saveSchedule(schedule, actor.id);
     const schedules = await this.configuration.schedules();

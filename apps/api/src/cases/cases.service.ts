@@ -206,8 +206,8 @@ function isCaseNumberTaken(error: unknown): boolean {
 
 function openingInFlight(caseNumber: string): Localized {
   return {
-    zh: `数据库在案件 ${caseNumber} 等待记录立案时中断。立案已送达，数据库恢复后案件可能已建立；请于 ${RETRY_AFTER_SECONDS} 秒后查询 GET /cases/${caseNumber}，或以同一幂等键重发`,
-    en: `The database went down while case ${caseNumber} waited to record its opening. The opening was sent, and the case may exist once the database is back; in ${RETRY_AFTER_SECONDS} seconds, read GET /cases/${caseNumber} or repeat the request with the same Idempotency-Key`,
+    zh: `案件 ${caseNumber} 等待记录立案时无法访问数据库。立案已送达，数据库恢复后案件可能已建立；请于 ${RETRY_AFTER_SECONDS} 秒后查询 GET /cases/${caseNumber}，或原样重发同一请求`,
+    en: `The database could not be reached while case ${caseNumber} waited to record its opening. The opening was sent, and the case may exist once the database is back; in ${RETRY_AFTER_SECONDS} seconds, read GET /cases/${caseNumber} or repeat the same request`,
   };
 }
 

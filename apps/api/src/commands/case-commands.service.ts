@@ -80,7 +80,7 @@ export class CaseCommandsService {
               .executeUpdate(executeCommandUpdate, { args: [{ command, actor }], ...(updateId ? { updateId } : {}) }),
           ),
         () => this.cases.ping(),
-        commandInFlight(caseNumber, command.type),
+        commandInFlight(caseNumber, command.type, idempotencyKey !== undefined),
       );
       sequences = result.sequences;
     } catch (error) {
@@ -131,9 +131,18 @@ export class CaseCommandsService {
   }
 }
 
-function commandInFlight(caseNumber: string, type: string): Localized {
+function commandInFlight(caseNumber: string, type: string, keyed: boolean): Localized {
+  const then = keyed
+    ? {
+        zh: `请于 ${RETRY_AFTER_SECONDS} 秒后以同一幂等键重发，以取得其结果`,
+        en: `in ${RETRY_AFTER_SECONDS} seconds, repeat it with the same Idempotency-Key to get its result`,
+      }
+    : {
+        zh: `请于 ${RETRY_AFTER_SECONDS} 秒后先查看 GET /cases/${caseNumber}/events，确认未生效再重发，否则可能执行两次`,
+        en: `in ${RETRY_AFTER_SECONDS} seconds, read GET /cases/${caseNumber}/events before sending it again, or it may take effect twice`,
+      };
   return {
-    zh: `数据库在命令 ${type} 等待案件 ${caseNumber} 记录时中断。命令已送达案件，数据库恢复后可能生效；请于 ${RETRY_AFTER_SECONDS} 秒后查看案件，或以同一幂等键重发以取得其结果`,
-    en: `The database went down while ${type} waited for case ${caseNumber} to record it. The command reached the case and may take effect once the database is back; in ${RETRY_AFTER_SECONDS} seconds, read the case or repeat the command with the same Idempotency-Key to get its result`,
+    zh: `命令 ${type} 等待案件 ${caseNumber} 记录时无法访问数据库。命令已送达案件，数据库恢复后可能生效；${then.zh}`,
+    en: `The database could not be reached while ${type} waited for case ${caseNumber} to record it. The command reached the case and may take effect once the database is back; ${then.en}`,
   };
 }

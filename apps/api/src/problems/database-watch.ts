@@ -1,3 +1,5 @@
+import { setMaxListeners } from 'node:events';
+
 import { ApiProblem, RETRY_AFTER_SECONDS, type Localized } from './problem';
 import { unavailableDependency } from './unavailable';
 
@@ -18,6 +20,8 @@ export async function whileDatabaseReachable<T>(
   intervalMs = DATABASE_CHECK_INTERVAL_MS,
 ): Promise<T> {
   const stopWaiting = new AbortController();
+  // The Temporal client adds an abort listener for each call it makes, and a long wait makes many.
+  setMaxListeners(0, stopWaiting.signal);
   let timer: NodeJS.Timeout | undefined;
   const outage = new Promise<never>((_, reject) => {
     const check = async () => {

@@ -9,6 +9,9 @@ describe('findDuplicateKey', () => {
     ['a key in an array item', '{"items":[{"a":1},{"a":1,"b":2,"a":3}]}', 'items[1].a'],
     ['an escaped spelling', '{"name":"甲","n\\u0061me":"乙"}', 'name'],
     ['a key after nested arrays', '{"x":[[1,2],[3]],"y":{},"x":0}', 'x'],
+    ['a key in arrays of arrays', '{"x":[[1],[{"a":1,"a":2}]]}', 'x[1][0].a'],
+    ['an empty key', '{"":{"a":1},"":2}', '""'],
+    ['a key under an empty key', '{"":{"a":1,"a":2}}', '"".a'],
   ])('finds %s', (_name, text, path) => {
     expect(findDuplicateKey(text)).toBe(path);
   });
@@ -21,6 +24,14 @@ describe('findDuplicateKey', () => {
     ['text that is not JSON', '{"a":1,"a'],
   ])('finds nothing in %s', (_name, text) => {
     expect(findDuplicateKey(text)).toBeUndefined();
+  });
+
+  it('shortens a deep path', () => {
+    const text = `${'{"k":'.repeat(1000)}{"a":1,"a":2}${'}'.repeat(1000)}`;
+    const path = findDuplicateKey(text);
+
+    expect(path).toHaveLength(201);
+    expect(path).toMatch(/^….*\.k\.k\.a$/);
   });
 
   it('finds nothing in serialised values', () => {
@@ -39,7 +50,7 @@ describe('findDuplicateKey', () => {
         const [key] = Object.keys(object);
         const repeated = `${text.slice(0, -1)},${JSON.stringify(key)}:null}`;
 
-        expect(findDuplicateKey(repeated)).toBe(key);
+        expect(findDuplicateKey(repeated)).toBe(key === '' ? '""' : key);
       }),
     );
   });

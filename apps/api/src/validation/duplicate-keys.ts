@@ -1,7 +1,10 @@
-/** A JSON object or array that the scan is inside, with the path the errors name it by. */
+/** Longest path a duplicate-key error names; a deeper one keeps its end, after an ellipsis. */
+const MAX_PATH_LENGTH = 200;
+
+/** A JSON object or array that the scan is inside, with what leads to it from its parent. */
 type Container =
-  | { readonly kind: 'object'; readonly path: string; readonly keys: Set<string>; key?: string; expectKey: boolean }
-  | { readonly kind: 'array'; readonly path: string; index: number };
+  | { readonly kind: 'object'; readonly keys: Set<string>; key?: string; expectKey: boolean }
+  | { readonly kind: 'array'; index: number };
 
 /**
  * Returns the path of the first key that appears twice in one JSON object of `text`, such as
@@ -14,11 +17,10 @@ export function findDuplicateKey(text: string): string | undefined {
   for (let at = 0; at < text.length; at++) {
     const char = text[at];
     const top = stack[stack.length - 1];
-    if (char === '{' || char === '[') {
-      const path = childPath(top);
-      stack.push(
-        char === '{' ? { kind: 'object', path, keys: new Set(), expectKey: true } : { kind: 'array', path, index: 0 },
-      );
+    if (char === '{') {
+      stack.push({ kind: 'object', keys: new Set(), expectKey: true });
+    } else if (char === '[') {
+      stack.push({ kind: 'array', index: 0 });
     } else if (char === '}' || char === ']') {
       stack.pop();
     } else if (char === ',') {
@@ -30,7 +32,7 @@ export function findDuplicateKey(text: string): string | undefined {
       if (top?.kind === 'object' && top.expectKey) {
         const key = decodeKey(text.slice(at, end + 1));
         if (key === undefined) return undefined;
-        if (top.keys.has(key)) return top.path === '' ? key : `${top.path}.${key}`;
+        if (top.keys.has(key)) return pathOf(stack, key);
         top.keys.add(key);
         top.key = key;
         top.expectKey = false;
@@ -41,10 +43,20 @@ export function findDuplicateKey(text: string): string | undefined {
   return undefined;
 }
 
-function childPath(parent: Container | undefined): string {
-  if (parent === undefined) return '';
-  if (parent.kind === 'array') return `${parent.path}[${parent.index}]`;
-  return parent.path === '' ? (parent.key ?? '') : `${parent.path}.${parent.key ?? ''}`;
+/** Builds the path of `key` in the innermost object of `stack`, with an empty key shown as "". */
+function pathOf(stack: readonly Container[], key: string): string {
+  let path = '';
+  for (const container of stack.slice(0, -1)) {
+    if (container.kind === 'array') path += `[${container.index}]`;
+    else path += segment(path, container.key ?? '');
+  }
+  path += segment(path, key);
+  return path.length > MAX_PATH_LENGTH ? `…${path.slice(-MAX_PATH_LENGTH)}` : path;
+}
+
+function segment(path: string, key: string): string {
+  const name = key === '' ? '""' : key;
+  return path === '' ? name : `.${name}`;
 }
 
 /** Returns the index of the quote that ends the string starting at `start`, or -1 when it is not closed. */

@@ -38,16 +38,17 @@ export function isDateCoveredBy(year: number, date: string): boolean {
 }
 
 /**
- * Returns the number of national holiday days for all citizens (全体公民放假的节日) in `year`, which every
- * complete national schedule lists as days off, or undefined for a year before 2014.
+ * Returns the number of national holiday days for all citizens (全体公民放假的节日) in `year`, or
+ * undefined for a year before 2008. A complete national schedule lists at least as many days off in the
+ * year, since its holiday blocks add weekends and bridging days to them; every built-in one does.
  *
- * The measures as revised in 2013 set 11 days: New Year 1, Spring Festival 3, Qingming 1, Labour Day 1,
- * Dragon Boat 1, Mid-Autumn 1 and National Day 3. The revision of November 2024 added a day to Spring
- * Festival and one to Labour Day from 2025, making 13.
+ * From 2008 the measures set 11 days: New Year 1, Spring Festival 3, Qingming 1, Labour Day 1, Dragon
+ * Boat 1, Mid-Autumn 1 and National Day 3, kept by the revision of 2013. The revision of November 2024
+ * added a day to Spring Festival and one to Labour Day from 2025, making 13.
  */
 export function statutoryHolidayDays(year: number): number | undefined {
   if (year >= 2025) return 13;
-  if (year >= 2014) return 11;
+  if (year >= 2008) return 11;
   return undefined;
 }
 
