@@ -321,9 +321,9 @@ const ROUTE_CHECKS: readonly RouteCheck[] = [
     send: (http) =>
       http
         .put('/admin/calendar-years/2041')
-        // Thirteen days off, as many as the statutory holidays of 2041.
+        // 1 to 20 October 2041 hold 14 weekdays, more than the 13 statutory holidays of 2041.
         .send({
-          daysOff: Array.from({ length: 13 }, (_, day) => `2041-10-${String(day + 1).padStart(2, '0')}`),
+          daysOff: Array.from({ length: 20 }, (_, day) => `2041-10-${String(day + 1).padStart(2, '0')}`),
           makeUpWorkingDays: [],
           source: '访问矩阵测试',
         }),

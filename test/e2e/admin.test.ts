@@ -76,8 +76,15 @@ describe('administration of calendars and escalation policies', () => {
   it('rejects a schedule short of the statutory holidays', async () => {
     const admin = as(apps.api, 'admin', '430000');
     const partial = { daysOff: ['2031-01-01', '2031-05-01', '2031-10-01'], makeUpWorkingDays: [], source: '测试通知' };
+    // Thirteen Saturdays and Sundays: as many dates as statutory days, but no weekday off among them.
+    const weekends = {
+      ...partial,
+      daysOff: ['2031-03-01', '2031-03-02', '2031-03-08', '2031-03-09', '2031-03-15', '2031-03-16', '2031-03-22'],
+    };
+    weekends.daysOff.push('2031-03-23', '2031-03-29', '2031-03-30', '2031-04-05', '2031-04-06', '2031-04-12');
 
     const response = await admin.put('/admin/calendar-years/2031').set('Accept-Language', 'en').send(partial);
+    const weekendsOnly = await admin.put('/admin/calendar-years/2031').set('Accept-Language', 'en').send(weekends);
     const before = await admin.put('/admin/calendar-years/2007').send(partial);
 
     expect(response.status).toBe(400);
@@ -85,9 +92,11 @@ describe('administration of calendars and escalation policies', () => {
       {
         field: 'daysOff',
         message:
-          "lists 3 days off, fewer than the 13 statutory holiday days of 2031; the list replaces the whole year's schedule, so send every day off of the year",
+          "lists 3 weekdays off, fewer than the 13 statutory holiday days of 2031, which are made up on weekdays when they fall on a weekend; the list replaces the whole year's schedule, so send every day off of the year",
       },
     ]);
+    expect(weekendsOnly.status).toBe(400);
+    expect(weekendsOnly.body.errors[0].message).toMatch(/^lists 0 weekdays off/);
     // No count is checked before 2008, so the list for 2007 fails only because its dates are not in 2007.
     expect(before.status).toBe(422);
   });

@@ -6,6 +6,7 @@ import {
   checkEscalationPolicy,
   statutoryHolidayDays,
   validateYearSchedule,
+  weekdaysOff,
   type Actor,
   type EscalationPolicy,
   type YearSchedule,
@@ -76,10 +77,9 @@ export class AdminController {
         en: `The schedule is inconsistent: ${reason}`,
       });
     }
-    // The list replaces the year's schedule, so one that cannot hold every statutory holiday is a partial list.
-    // Statutory holidays all fall inside the year, so days of the previous December do not count.
+    // The list replaces the year's schedule, so one without a weekday off for each statutory holiday is partial.
     const statutory = statutoryHolidayDays(year);
-    const listed = schedule.daysOff.filter((date) => date.startsWith(`${year}-`)).length;
+    const listed = weekdaysOff(schedule);
     if (statutory !== undefined && listed < statutory) {
       throw new RequestValidationError([
         { field: 'daysOff', constraint: 'coversStatutoryHolidays', params: { year, statutory, listed } },

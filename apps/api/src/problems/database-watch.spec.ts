@@ -18,21 +18,36 @@ function settleAfter<T>(ms: number, value: T, signal: AbortSignal): Promise<T> {
   });
 }
 
+/**
+ * Returns a check that counts its calls and returns `answer()`, and work that ends with 'recorded'
+ * once the check has run `checks` times, so the tests do not depend on timing.
+ */
+function workAfterChecks(checks: number, answer: () => Promise<void>) {
+  let count = 0;
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  return {
+    count: () => count,
+    check: () => {
+      count++;
+      if (count === checks) release();
+      return answer();
+    },
+    work: async () => {
+      await released;
+      return 'recorded';
+    },
+  };
+}
+
 describe('whileDatabaseReachable', () => {
   it('returns the result while reachable', async () => {
-    let pings = 0;
-    const result = await whileDatabaseReachable(
-      (signal) => settleAfter(120, 'recorded', signal),
-      () => {
-        pings++;
-        return Promise.resolve();
-      },
-      DETAIL,
-      20,
-    );
+    const { count, check, work } = workAfterChecks(3, () => Promise.resolve());
+
+    const result = await whileDatabaseReachable(work, check, DETAIL, 5);
 
     expect(result).toBe('recorded');
-    expect(pings).toBeGreaterThanOrEqual(3);
+    expect(count()).toBeGreaterThanOrEqual(3);
   });
 
   it('throws 503 and aborts when down', async () => {
@@ -56,19 +71,14 @@ describe('whileDatabaseReachable', () => {
   });
 
   it('ignores a failed check that is no outage', async () => {
-    let pings = 0;
-    const result = await whileDatabaseReachable(
-      (signal) => settleAfter(120, 'recorded', signal),
-      () => {
-        pings++;
-        return Promise.reject(new Error('permission denied for table hazard_cases'));
-      },
-      DETAIL,
-      20,
+    const { count, check, work } = workAfterChecks(3, () =>
+      Promise.reject(new Error('permission denied for table hazard_cases')),
     );
 
+    const result = await whileDatabaseReachable(work, check, DETAIL, 5);
+
     expect(result).toBe('recorded');
-    expect(pings).toBeGreaterThanOrEqual(3);
+    expect(count()).toBeGreaterThanOrEqual(3);
   });
 
   it('passes on the failure of the work', async () => {

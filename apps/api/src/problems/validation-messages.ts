@@ -110,8 +110,8 @@ const MESSAGES: Record<string, MessageTemplate> = {
   isNotBlank: () => ({ zh: '不能只含空白字符，请填写内容', en: 'must not be only white space; send a value' }),
   isJsonObject: () => ({ zh: '请求体必须是 JSON 对象', en: 'the request body must be a JSON object' }),
   coversStatutoryHolidays: (p) => ({
-    zh: `只列出 ${String(p['listed'])} 个放假日，少于 ${String(p['year'])} 年 ${String(p['statutory'])} 天的法定节假日；该列表将替换全年安排，请提交全年完整的放假日期`,
-    en: `lists ${String(p['listed'])} days off, fewer than the ${String(p['statutory'])} statutory holiday days of ${String(p['year'])}; the list replaces the whole year's schedule, so send every day off of the year`,
+    zh: `只有 ${String(p['listed'])} 个工作日放假，少于 ${String(p['year'])} 年 ${String(p['statutory'])} 天的法定节假日（逢周末须在工作日补假）；该列表将替换全年安排，请提交全年完整的放假日期`,
+    en: `lists ${String(p['listed'])} weekdays off, fewer than the ${String(p['statutory'])} statutory holiday days of ${String(p['year'])}, which are made up on weekdays when they fall on a weekend; the list replaces the whole year's schedule, so send every day off of the year`,
   }),
   isUniqueJsonKey: () => ({
     zh: '同一对象中出现了两次，请只保留一个值',

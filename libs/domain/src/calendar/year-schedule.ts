@@ -39,8 +39,9 @@ export function isDateCoveredBy(year: number, date: string): boolean {
 
 /**
  * Returns the number of national holiday days for all citizens (全体公民放假的节日) in `year`, or
- * undefined for a year before 2008. A complete national schedule lists at least as many days off in the
- * year, since its holiday blocks add weekends and bridging days to them; every built-in one does.
+ * undefined for a year before 2008. A holiday that falls on a weekend is made up on a weekday, so a
+ * complete national schedule has at least this many weekdays off in the year (see weekdaysOff). Every
+ * built-in schedule does.
  *
  * From 2008 the measures set 11 days: New Year 1, Spring Festival 3, Qingming 1, Labour Day 1, Dragon
  * Boat 1, Mid-Autumn 1 and National Day 3, kept by the revision of 2013. The revision of November 2024
@@ -50,6 +51,11 @@ export function statutoryHolidayDays(year: number): number | undefined {
   if (year >= 2025) return 13;
   if (year >= 2008) return 11;
   return undefined;
+}
+
+/** Returns the number of days off in the schedule's own year that fall on Monday to Friday. */
+export function weekdaysOff(schedule: Pick<YearSchedule, 'year' | 'daysOff'>): number {
+  return new Set(schedule.daysOff.filter((date) => yearOf(date) === schedule.year && !isWeekend(date))).size;
 }
 
 /**
