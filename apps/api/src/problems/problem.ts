@@ -61,7 +61,7 @@ export const PROBLEM_CODES = {
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;
 
-/** Seconds a 503 asks the client to wait before it tries again (the Retry-After header). */
+/** Seconds in the Retry-After header of a 503: how long the client should wait before it tries again. */
 export const RETRY_AFTER_SECONDS = '5';
 
 /** One invalid input: where it is (a JSON path, query parameter or header) and how to fix it. */

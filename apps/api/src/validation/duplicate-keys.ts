@@ -1,4 +1,4 @@
-/** Longest path a duplicate-key error names; a deeper one keeps its end, after an ellipsis. */
+/** Longest path a duplicate-key error names. A longer path keeps its end, after an ellipsis. */
 const MAX_PATH_LENGTH = 200;
 
 /** A JSON object or array that the scan is inside, with what leads to it from its parent. */
@@ -9,7 +9,7 @@ type Container =
 /**
  * Returns the path of the first key that appears twice in one JSON object of `text`, such as
  * `items[0].location`, or undefined when every key is unique. JSON.parse would keep the last value
- * without a word. Keys are compared after their escapes are decoded. Text that is not valid JSON is
+ * silently. Keys are compared after their escapes are decoded. Text that is not valid JSON is
  * left to the parser.
  */
 export function findDuplicateKey(text: string): string | undefined {
